@@ -1,0 +1,108 @@
+/**
+ * Domain types shared by every layer. Pure data: no classes, no methods, so that values
+ * survive structuredClone (IndexedDB, workers) unchanged. Names follow PRODUCT.md.
+ */
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+
+/** Nominal typing: a StoreId cannot be passed where a TerritoryId is expected. */
+export type Brand<T, B extends string> = T & { readonly __brand: B };
+
+export type StoreId = Brand<string, 'StoreId'>;
+export type TerritoryId = Brand<string, 'TerritoryId'>;
+export type PlanId = Brand<string, 'PlanId'>;
+export type PersonId = Brand<string, 'PersonId'>;
+export type WorkspaceId = Brand<string, 'WorkspaceId'>;
+export type RegionId = Brand<string, 'RegionId'>;
+
+export const STORE_STATUSES = ['customer', 'prospect', 'lost'] as const;
+export type StoreStatus = (typeof STORE_STATUSES)[number];
+
+export const CHANNELS = ['independent-pet', 'vet-clinic', 'groomer', 'farm-feed', 'grocery'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export type GeocodePrecision = 'exact' | 'zip-centroid';
+
+/** One retail location (a.k.a. account / outlet). Money is in US dollars, per year. */
+export interface Store {
+  id: StoreId;
+  externalId: string | null;
+  name: string;
+  address: string;
+  city: string;
+  state: string;
+  zip: string;
+  lat: number;
+  lng: number;
+  geocodePrecision: GeocodePrecision;
+  status: StoreStatus;
+  channel: Channel;
+  /** Trailing-12-month revenue. */
+  revenue: number;
+  priorRevenue: number;
+  /** Estimated annual wallet. */
+  potential: number;
+  /** ISO date (YYYY-MM-DD) the store became a customer, null for prospects that never bought. */
+  customerSince: string | null;
+  /** 1–5, null when never surveyed. */
+  satisfaction: number | null;
+  /** ISO date of the next contract renewal, null when none. */
+  renewalDate: string | null;
+  keyAccount: boolean;
+  accountManagerId: PersonId | null;
+}
+
+export type TerritoryGeometry = Polygon | MultiPolygon;
+
+/** A named polygon or multipolygon of one plan. */
+export interface Territory {
+  id: TerritoryId;
+  planId: PlanId;
+  name: string;
+  /** CSS hex color, e.g. "#1f77b4". */
+  color: string;
+  geometry: TerritoryGeometry;
+  /** The territory manager (a Person with role territory-manager), or null. */
+  managerId: PersonId | null;
+  regionId: RegionId | null;
+  locked: boolean;
+  /**
+   * Position in the plan. Lower rank wins where territories overlap (see
+   * domain/assignment): the assignment rule is "first in the plan's list wins".
+   */
+  rank: number;
+}
+
+/** One set of territories over the market's stores (a scenario). */
+export interface Plan {
+  id: PlanId;
+  workspaceId: WorkspaceId;
+  name: string;
+  /** Epoch ms. */
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type PersonRole = 'territory-manager' | 'account-manager';
+
+export interface Person {
+  id: PersonId;
+  workspaceId: WorkspaceId;
+  name: string;
+  role: PersonRole;
+  email: string | null;
+}
+
+export interface Workspace {
+  id: WorkspaceId;
+  name: string;
+  activePlanId: PlanId;
+  createdAt: number;
+}
+
+/** Ring of [lng, lat] positions, first === last. */
+export type Ring = Position[];
+
+/** Result type used by every validator and importer (ARCHITECTURE rule 7). */
+export type Result<T, R extends string = string> =
+  | { ok: true; value: T }
+  | { ok: false; reason: R; message: string; row?: number };
