@@ -1,0 +1,19 @@
+/** Exports to open formats (CSV, GeoJSON). Pure: return strings/objects, never download. */
+export {
+  territoriesToGeoJson,
+  type TerritoryFeature,
+  type TerritoryFeatureCollection,
+  type TerritoryFeatureProperties,
+} from './territoriesGeoJson';
+export { assignmentsToCsv, ASSIGNMENTS_CSV_HEADER } from './assignmentsCsv';
+export {
+  csvTextCell,
+  csvNumberCell,
+  csvCell,
+  csvRow,
+  toCsv,
+  csvLineBuffer,
+  type CsvLineBuffer,
+  CSV_LINE_ENDING,
+  type CsvValue,
+} from './csv';

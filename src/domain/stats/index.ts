@@ -1,0 +1,10 @@
+/** Territory KPIs, balance and compactness (PRODUCT.md "KPIs"). Pure functions. */
+export {
+  computeTerritoryStats,
+  type StoreAssignment,
+  type TerritoryStats,
+  type TerritoryStatsOptions,
+  type TerritoryStatsRow,
+} from './territoryStats';
+export { computeBalance, type Balance } from './balance';
+export { computeCompactness } from './compactness';
