@@ -1,0 +1,50 @@
+/**
+ * The IndexedDB schema. This is the only module (with its siblings in src/db) that knows
+ * Dexie. Every schema change adds a new `db.version(n)` with an `.upgrade()` — never edit
+ * an old version, users have data in it.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type { Person, Plan, Store, Territory, Workspace, WorkspaceId } from '../domain/types';
+
+/** A store row as persisted: the market belongs to a workspace, shared by all its plans. */
+export type StoreRecord = Store & { workspaceId: WorkspaceId };
+
+/** Key/value facts about the database itself (e.g. when the sample market was seeded). */
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+export const DB_NAME = 'territory-planner';
+export const SCHEMA_VERSION = 1;
+
+export type PlannerDb = Dexie & {
+  workspaces: EntityTable<Workspace, 'id'>;
+  plans: EntityTable<Plan, 'id'>;
+  territories: EntityTable<Territory, 'id'>;
+  stores: EntityTable<StoreRecord, 'id'>;
+  people: EntityTable<Person, 'id'>;
+  meta: EntityTable<MetaRecord, 'key'>;
+};
+
+/**
+ * Opens (creating or upgrading) the planner database. `name` lets tests use a fresh
+ * database each; `indexedDB`/`IDBKeyRange` let them pass fake-indexeddb explicitly.
+ */
+export function createPlannerDb(
+  name: string = DB_NAME,
+  deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange },
+): PlannerDb {
+  const db = new Dexie(name, deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined) as PlannerDb;
+  // v1: several plans per workspace; territories belong to a plan; stores and people to a
+  // workspace. Indexes are the lookups the app makes, nothing more.
+  db.version(1).stores({
+    workspaces: 'id',
+    plans: 'id, workspaceId',
+    territories: 'id, planId, [planId+rank]',
+    stores: 'id, workspaceId, externalId, accountManagerId',
+    people: 'id, workspaceId, role',
+    meta: 'key',
+  });
+  return db;
+}
