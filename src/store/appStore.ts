@@ -1,0 +1,18 @@
+import { create } from 'zustand';
+import { createDerivedSlice } from './derivedSlice';
+import { createMarketSlice } from './marketSlice';
+import { createPlanSlice } from './planSlice';
+import type { AppState, PersistencePort } from './types';
+import { createUiSlice } from './uiSlice';
+
+/** Binds the slices into one store. `persistence` receives every committed change. */
+export function createAppStore(persistence: PersistencePort) {
+  return create<AppState>()((...a) => ({
+    ...createMarketSlice(...a),
+    ...createPlanSlice(persistence)(...a),
+    ...createDerivedSlice(...a),
+    ...createUiSlice(...a),
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;

@@ -1,0 +1,89 @@
+import type { SaveState } from '../db/autosave';
+import type { TerritoryStats } from '../domain/stats';
+import type { Person, Plan, Store, Territory, TerritoryGeometry, TerritoryId, Workspace } from '../domain/types';
+
+/**
+ * One committed change to a plan: the touched territories before and after. A territory in
+ * `before` only was deleted, in `after` only was created. The inverse swaps the two, which
+ * is what undo applies (ARCHITECTURE rule 4).
+ */
+export interface PlanChange {
+  label: string;
+  before: Territory[];
+  after: Territory[];
+}
+
+/** Where committed changes go to be saved; injected when the store is bound. */
+export interface PersistencePort {
+  markDirty(ids: Iterable<TerritoryId>): void;
+}
+
+export interface MarketSlice {
+  stores: Store[];
+  /** Longitudes/latitudes of `stores`, same order, kept for the assignment engine. */
+  storeLngs: Float64Array;
+  storeLats: Float64Array;
+  people: Person[];
+  setMarket(stores: Store[], people: Person[]): void;
+}
+
+export interface PlanSlice {
+  workspace: Workspace | null;
+  plan: Plan | null;
+  /** Sorted by rank: the first one wins where two overlap. */
+  territories: Territory[];
+  selectedTerritoryId: TerritoryId | null;
+  undoStack: PlanChange[];
+  redoStack: PlanChange[];
+  loadPlan(workspace: Workspace, plan: Plan, territories: Territory[]): void;
+  /** The one way to change a plan: applies, records for undo, queues a save. */
+  applyChange(change: PlanChange): void;
+  undo(): void;
+  redo(): void;
+  selectTerritory(id: TerritoryId | null): void;
+  createTerritory(name: string, geometry: TerritoryGeometry): Territory | null;
+  renameTerritory(id: TerritoryId, name: string): void;
+  reshapeTerritory(id: TerritoryId, geometry: TerritoryGeometry): void;
+  deleteTerritory(id: TerritoryId): void;
+  setTerritoryManager(id: TerritoryId, managerId: Territory['managerId']): void;
+  setTerritoryColor(id: TerritoryId, color: string): void;
+}
+
+export interface DerivedSlice {
+  /** assignment[i] = index into `territories` of stores[i]'s territory, or -1. */
+  assignment: Int32Array;
+  stats: TerritoryStats | null;
+  /** Bumped each time assignment/stats are recomputed, for cheap subscriptions. */
+  derivedVersion: number;
+  /** True while `stats` shows an outline being dragged, not the committed plan. */
+  previewing: boolean;
+  recompute(): void;
+  /** Stats as if territory `id` had `geometry`, without committing anything. */
+  previewOutline(id: TerritoryId, geometry: TerritoryGeometry): void;
+}
+
+export type AppMode = 'loading' | 'browse' | 'drawing' | 'naming' | 'editing';
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  text: string;
+}
+
+export interface UiSlice {
+  mode: AppMode;
+  saveState: SaveState;
+  notices: Notice[];
+  /** A drawn outline waiting for its name. */
+  draftGeometry: TerritoryGeometry | null;
+  /** Incremented to ask the map to fly to the selected territory. */
+  zoomRequest: { id: TerritoryId; seq: number } | null;
+  setMode(mode: AppMode): void;
+  setSaveState(state: SaveState): void;
+  notify(kind: Notice['kind'], text: string): void;
+  dismissNotice(id: number): void;
+  setDraftGeometry(g: TerritoryGeometry | null): void;
+  requestZoom(id: TerritoryId): void;
+}
+
+export type AppState = MarketSlice & PlanSlice & DerivedSlice & UiSlice;

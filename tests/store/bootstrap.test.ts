@@ -1,0 +1,69 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createPlannerDb } from '../../src/db/schema';
+import type { TerritoryId } from '../../src/domain/types';
+import { bootstrap, type JsonLoader } from '../../src/ui/bootstrap';
+
+/** Reads the committed data files from disk instead of fetching them. */
+const load: JsonLoader = async (file) => JSON.parse(readFileSync(`data/${file}.json`, 'utf8'));
+const committed = JSON.parse(readFileSync('data/sample-market.json', 'utf8')) as { stores: unknown[] };
+const demo = JSON.parse(readFileSync('data/demo-plan.json', 'utf8')) as { territories: { id: string; name: string }[] };
+
+let seq = 0;
+const freshDb = () => createPlannerDb(`tp-boot-${++seq}-${Date.now()}`, { indexedDB, IDBKeyRange });
+
+describe('bootstrap', () => {
+  it('first run seeds the sample market and demo plan; the next start loads them with the user’s changes', async () => {
+    const name = `tp-boot-persist-${Date.now()}`;
+    const db1 = createPlannerDb(name, { indexedDB, IDBKeyRange });
+    const first = await bootstrap({ db: db1, load, now: () => 1000 });
+    const s1 = first.store.getState();
+    expect(s1.stores).toHaveLength(committed.stores.length);
+    expect(s1.territories.map((t) => t.id)).toEqual(demo.territories.map((t) => t.id));
+    expect(s1.saveState).toEqual({ kind: 'saved', savedAt: 1000 });
+    expect(s1.notices.at(-1)!.text).toMatch(/Loaded the sample market: 10,000 stores and 10 demo territories/);
+
+    s1.renameTerritory(demo.territories[0]!.id as TerritoryId, 'Cascadia');
+    expect(first.store.getState().saveState.kind).toBe('pending');
+    await first.flush();
+    expect(first.store.getState().saveState).toEqual({ kind: 'saved', savedAt: 1000 });
+    db1.close();
+
+    const db2 = createPlannerDb(name, { indexedDB, IDBKeyRange });
+    const second = await bootstrap({ db: db2, load: () => Promise.reject(new Error('must not re-seed')), now: () => 2000 });
+    const s2 = second.store.getState();
+    expect(s2.territories[0]!.name).toBe('Cascadia');
+    expect(s2.territories.map((t) => t.geometry)).toEqual(s1.territories.map((t) => t.geometry));
+    expect(s2.stores).toEqual(s1.stores);
+    expect(Array.from(s2.assignment)).toEqual(Array.from(s1.assignment));
+    db2.close();
+  });
+
+  it('without IndexedDB the app still starts, in memory, and says nothing is saved', async () => {
+    const booted = await bootstrap({ db: null, load });
+    const s = booted.store.getState();
+    expect(s.stores).toHaveLength(committed.stores.length);
+    expect(s.territories).toHaveLength(demo.territories.length);
+    expect(s.saveState.kind).toBe('memory-only');
+    // Edits still work and are not reported as saved.
+    s.renameTerritory(s.territories[0]!.id, 'Still works');
+    expect(booted.store.getState().territories[0]!.name).toBe('Still works');
+    expect(booted.store.getState().saveState.kind).toBe('memory-only');
+  });
+
+  it('when the database cannot be opened the user is told why', async () => {
+    const broken = freshDb();
+    broken.open = (() => Promise.reject(Object.assign(new Error('The user denied permission'), { name: 'InvalidStateError' }))) as unknown as typeof broken.open;
+    const booted = await bootstrap({ db: broken, load });
+    const st = booted.store.getState().saveState;
+    expect(st.kind).toBe('memory-only');
+    expect(st.kind === 'memory-only' && st.message).toMatch(/browser storage is unavailable/);
+    expect(booted.store.getState().territories).toHaveLength(demo.territories.length);
+  });
+
+  it('damaged bundled data stops with a clear error instead of a half-loaded app', async () => {
+    const bad: JsonLoader = async (file) => (file === 'sample-market' ? { format: 'nope' } : load(file));
+    await expect(bootstrap({ db: freshDb(), load: bad })).rejects.toThrow(/bundled sample market is damaged/);
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { TerritoryGeometry, TerritoryId } from '../../src/domain/types';
+import { createAppStore } from '../../src/store/appStore';
+import { applyToTerritories, invertChange, UNDO_LIMIT } from '../../src/store/planSlice';
+import { manager, plan, squareTerritory, store, workspace } from '../fixtures/market';
+
+function makeStore() {
+  const markDirty = vi.fn();
+  const s = createAppStore({ markDirty });
+  s.getState().setMarket([store('S1', 5, 5), store('S2', 15, 5), store('S3', 50, 50), store('S4', 1, 1, { status: 'prospect', revenue: 0 })], [manager]);
+  s.getState().loadPlan(workspace, plan, [squareTerritory('A', 0, 0, 10, 0), squareTerritory('B', 10, 0, 10, 1)]);
+  return { s, markDirty };
+}
+
+const square = (x0: number, y0: number, size: number): TerritoryGeometry => ({
+  type: 'Polygon',
+  coordinates: [[[x0, y0], [x0 + size, y0], [x0 + size, y0 + size], [x0, y0 + size], [x0, y0]]],
+});
+
+describe('plan changes', () => {
+  it('derives assignment and stats from stores and territories', () => {
+    const { s } = makeStore();
+    const st = s.getState();
+    // S1, S4 in A (index 0); S2 in B (index 1); S3 outside both.
+    expect(Array.from(st.assignment)).toEqual([0, 1, -1, 0]);
+    expect(st.stats!.rows.map((r) => r.stores)).toEqual([2, 1]);
+    expect(st.stats!.unassigned.stores).toBe(1);
+    expect(st.stats!.totals.stores).toBe(4);
+  });
+
+  it('creating a territory validates, puts it first (it wins overlaps), selects it and queues a save', () => {
+    const { s, markDirty } = makeStore();
+    const t = s.getState().createTerritory('  North  ', square(4, 4, 2))!;
+    expect(t.name).toBe('North');
+    expect(t.rank).toBe(-1);
+    expect(s.getState().territories[0]!.id).toBe(t.id);
+    expect(s.getState().selectedTerritoryId).toBe(t.id);
+    expect(markDirty).toHaveBeenCalledWith([t.id]);
+    // S1 at (5,5) lies in both A and the new square: the new one wins.
+    expect(s.getState().stats!.rows[0]!.stores).toBe(1);
+    expect(s.getState().stats!.rows[1]!.stores).toBe(1); // A keeps S4 only
+  });
+
+  it('refuses a self-intersecting outline with a message, and changes nothing', () => {
+    const { s, markDirty } = makeStore();
+    const before = s.getState().territories;
+    const bowtie: TerritoryGeometry = { type: 'Polygon', coordinates: [[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]] };
+    expect(s.getState().createTerritory('Bad', bowtie)).toBeNull();
+    expect(s.getState().territories).toBe(before);
+    expect(markDirty).not.toHaveBeenCalled();
+    expect(s.getState().notices.at(-1)!.kind).toBe('error');
+    expect(s.getState().notices.at(-1)!.text).toMatch(/cross/i);
+  });
+
+  it('rename, reshape, recolor, manager and delete each record one undoable step with a label', () => {
+    const { s } = makeStore();
+    const A = 'A' as TerritoryId;
+    s.getState().renameTerritory(A, 'Kansas');
+    s.getState().reshapeTerritory(A, square(0, 0, 20));
+    s.getState().setTerritoryColor(A, '#123456');
+    s.getState().setTerritoryManager(A, manager.id);
+    s.getState().deleteTerritory('B' as TerritoryId);
+    expect(s.getState().undoStack.map((c) => c.label)).toEqual([
+      'Renamed Territory A to Kansas',
+      'Reshaped Kansas',
+      'Recolored Kansas',
+      'Assigned Kansas to Dana Whitfield',
+      'Deleted Territory B',
+    ]);
+    // The reshaped A now holds S1, S2, S4.
+    expect(s.getState().stats!.rows[0]!.stores).toBe(3);
+  });
+
+  it('undo returns the exact previous plan, redo the exact next one', () => {
+    const { s } = makeStore();
+    const initial = s.getState().territories;
+    s.getState().renameTerritory('A' as TerritoryId, 'Kansas');
+    s.getState().deleteTerritory('B' as TerritoryId);
+    const after = s.getState().territories;
+    s.getState().undo();
+    s.getState().undo();
+    expect(s.getState().territories).toEqual(initial);
+    expect(s.getState().undo).toBeTypeOf('function');
+    s.getState().redo();
+    s.getState().redo();
+    expect(s.getState().territories).toEqual(after);
+    expect(s.getState().redoStack).toEqual([]);
+  });
+
+  it('a new change clears redo; history is capped', () => {
+    const { s } = makeStore();
+    s.getState().renameTerritory('A' as TerritoryId, 'One');
+    s.getState().undo();
+    expect(s.getState().redoStack).toHaveLength(1);
+    s.getState().renameTerritory('A' as TerritoryId, 'Two');
+    expect(s.getState().redoStack).toHaveLength(0);
+    for (let i = 0; i < UNDO_LIMIT + 20; i++) s.getState().renameTerritory('A' as TerritoryId, `Name ${i}`);
+    expect(s.getState().undoStack).toHaveLength(UNDO_LIMIT);
+    expect(UNDO_LIMIT).toBeGreaterThanOrEqual(100);
+  });
+
+  it('an invalid reshape keeps the previous outline and says so', () => {
+    const { s } = makeStore();
+    const before = s.getState().territories[0];
+    s.getState().reshapeTerritory('A' as TerritoryId, { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [2, 0], [0, 0]]] });
+    expect(s.getState().territories[0]).toBe(before);
+    expect(s.getState().notices.at(-1)!.text).toMatch(/previous shape was kept/);
+  });
+});
+
+describe('previewOutline', () => {
+  it('shows stats for a dragged outline without committing, saving or recording it', () => {
+    const { s, markDirty } = makeStore();
+    const before = s.getState().territories;
+    s.getState().previewOutline('A' as TerritoryId, square(0, 0, 20));
+    expect(s.getState().previewing).toBe(true);
+    expect(s.getState().stats!.rows[0]!.stores).toBe(3); // S1, S2 (A wins over B: lower rank), S4
+    expect(s.getState().territories).toBe(before);
+    expect(s.getState().undoStack).toEqual([]);
+    expect(markDirty).not.toHaveBeenCalled();
+    s.getState().recompute();
+    expect(s.getState().previewing).toBe(false);
+    expect(s.getState().stats!.rows[0]!.stores).toBe(2);
+  });
+});
+
+describe('applyToTerritories / invertChange', () => {
+  it('applying a change then its inverse gives back the same list', () => {
+    const list = [squareTerritory('A', 0, 0, 1, 0), squareTerritory('B', 1, 0, 1, 1)];
+    const change = { label: 'x', before: [list[1]!], after: [{ ...list[1]!, name: 'Bee' }, squareTerritory('C', 5, 5, 1, -1)] };
+    const next = applyToTerritories(list, change);
+    expect(next.map((t) => t.id)).toEqual(['C', 'A', 'B']);
+    expect(applyToTerritories(next, invertChange(change))).toEqual(list);
+  });
+});
