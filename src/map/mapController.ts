@@ -1,0 +1,306 @@
+/**
+ * The one module that owns the maplibre map and the terra-draw instance (ARCHITECTURE
+ * rule 2). The app talks to it with intent-level calls (setTerritories, startDrawing…)
+ * and hears back plain domain events (territoryDrawn, territoryReshaped…). It never
+ * imports the store or the db.
+ */
+import { LngLatBounds, Map as MlMap, Popup, setWorkerUrl, type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import { TerraDraw, TerraDrawPolygonMode, TerraDrawSelectMode, type GeoJSONStoreFeatures } from 'terra-draw';
+import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import { labelPoint } from '../domain/geometry/labelPoint';
+import type { Store, Territory, TerritoryGeometry, TerritoryId } from '../domain/types';
+import { loadBasemap } from './basemap';
+import { baseStyle, LAYERS, SOURCES } from './style';
+
+setWorkerUrl(workerUrl);
+
+export interface MapEvents {
+  ready(): void;
+  territoryDrawn(geometry: TerritoryGeometry): void;
+  territoryReshaped(id: TerritoryId, geometry: TerritoryGeometry): void;
+  territoryClicked(id: TerritoryId | null): void;
+  drawingCancelled(): void;
+  /** While a vertex is dragged: the outline as it is now, for live stats. */
+  territoryDraft?(id: TerritoryId, geometry: TerritoryGeometry): void;
+}
+
+/** What the map shows about each territory besides its geometry. */
+export interface TerritoryView {
+  territory: Territory;
+  managerName: string | null;
+}
+
+/** The contiguous US, the default view. */
+const US_BOUNDS: [[number, number], [number, number]] = [[-125, 24.3], [-66.9, 49.5]];
+
+export class MapController {
+  readonly map: MlMap;
+  private draw: TerraDraw | null = null;
+  private editing: TerritoryId | null = null;
+  private territories: TerritoryView[] = [];
+  private selectedId: TerritoryId | null = null;
+  private stores: readonly Store[] = [];
+  private ready = false;
+  private popup: Popup | null = null;
+
+  constructor(container: HTMLElement, private readonly events: MapEvents) {
+    this.map = new MlMap({
+      container,
+      style: baseStyle(),
+      bounds: US_BOUNDS,
+      fitBoundsOptions: { padding: 20 },
+      attributionControl: { compact: true, customAttribution: 'US Census (us-atlas) · GeoNames' },
+      dragRotate: false,
+      pitchWithRotate: false,
+      maxPitch: 0,
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.on('load', () => this.onLoad());
+  }
+
+  private onLoad(): void {
+    const base = loadBasemap();
+    this.source(SOURCES.nation).setData(base.nation);
+    this.source(SOURCES.stateBorders).setData(base.stateBorders);
+    this.source(SOURCES.countyBorders).setData(base.countyBorders);
+    this.source(SOURCES.stateLabels).setData(base.stateLabels);
+
+    this.draw = new TerraDraw({
+      adapter: new TerraDrawMapLibreGLAdapter({ map: this.map }),
+      modes: [
+        new TerraDrawPolygonMode({
+          styles: { fillColor: '#2563eb', fillOpacity: 0.2, outlineColor: '#1d4ed8', outlineWidth: 2, closingPointColor: '#1d4ed8', closingPointWidth: 6, closingPointOutlineColor: '#ffffff', closingPointOutlineWidth: 2 },
+        }),
+        new TerraDrawSelectMode({
+          flags: {
+            polygon: {
+              feature: { draggable: false, coordinates: { midpoints: true, draggable: true, deletable: true } },
+            },
+          },
+          styles: { selectedPolygonColor: '#2563eb', selectedPolygonFillOpacity: 0.2, selectedPolygonOutlineColor: '#1d4ed8', selectedPolygonOutlineWidth: 2, selectionPointColor: '#1d4ed8', selectionPointWidth: 5, midPointColor: '#93c5fd', midPointWidth: 4 },
+        }),
+      ],
+    });
+    this.draw.start();
+    this.draw.setMode('static');
+    this.draw.on('finish', (id, context) => this.onDrawFinish(id, context));
+    this.draw.on('change', (ids, type) => {
+      if (this.editing && type === 'update' && this.events.territoryDraft) {
+        const g = this.editedGeometry();
+        if (g) this.events.territoryDraft(this.editing, g);
+      }
+      void ids;
+    });
+    this.map.on('click', (e) => this.onClick(e));
+    this.map.on('mouseenter', LAYERS.stores, () => this.setCursor('pointer'));
+    this.map.on('mouseleave', LAYERS.stores, () => this.setCursor(''));
+    this.map.getContainer().addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.draw?.getMode() === 'polygon') this.cancelDrawing();
+    });
+    this.ready = true;
+    this.renderTerritories();
+    this.renderStores();
+    this.map.once('idle', () => {
+      this.map.getContainer().dataset['mapReady'] = 'true';
+      this.events.ready();
+    });
+  }
+
+  private setCursor(c: string): void {
+    if (this.draw?.getMode() === 'static') this.map.getCanvas().style.cursor = c;
+  }
+
+  private source(id: string): GeoJSONSource {
+    return this.map.getSource(id) as GeoJSONSource;
+  }
+
+  /** Replaces the territories shown (polygons, outlines, labels). */
+  setTerritories(views: TerritoryView[], selectedId: TerritoryId | null): void {
+    this.territories = views;
+    this.selectedId = selectedId;
+    if (this.ready) this.renderTerritories();
+  }
+
+  private renderTerritories(): void {
+    // Lower rank is drawn last (on top), matching the assignment rule "lower rank wins".
+    const visible = this.territories.filter((v) => v.territory.id !== this.editing);
+    const ordered = [...visible].sort((a, b) => b.territory.rank - a.territory.rank);
+    const polygons: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: ordered.map(({ territory: t }) => ({
+        type: 'Feature',
+        id: t.id,
+        properties: { id: t.id, name: t.name, color: t.color, selected: t.id === this.selectedId },
+        geometry: t.geometry,
+      })),
+    };
+    const labels: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: visible.map(({ territory: t, managerName }) => ({
+        type: 'Feature',
+        properties: { id: t.id, name: t.name, manager: managerName ?? '' },
+        geometry: { type: 'Point', coordinates: labelPoint(t.geometry) },
+      })),
+    };
+    this.source(SOURCES.territories).setData(polygons);
+    this.source(SOURCES.territoryLabels).setData(labels);
+  }
+
+  /** Replaces the store points. */
+  setStores(stores: readonly Store[]): void {
+    this.stores = stores;
+    if (this.ready) this.renderStores();
+  }
+
+  private renderStores(): void {
+    const fc: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: this.stores.map((s, i) => ({
+        type: 'Feature',
+        properties: { id: s.id, i, status: s.status },
+        geometry: { type: 'Point', coordinates: [s.lng, s.lat] },
+      })),
+    };
+    this.source(SOURCES.stores).setData(fc);
+  }
+
+  private onClick(e: MapMouseEvent): void {
+    if (!this.draw || this.draw.getMode() !== 'static') return;
+    const storeHit = this.map.queryRenderedFeatures(e.point, { layers: [LAYERS.stores] })[0];
+    if (storeHit) {
+      const store = this.stores[Number(storeHit.properties['i'])];
+      if (store) this.showStorePopup(store);
+      return;
+    }
+    const hit = this.map.queryRenderedFeatures(e.point, { layers: [LAYERS.territoryFill] });
+    // The last rendered is the lowest rank, i.e. the one that owns the point.
+    const id = hit[0]?.properties['id'];
+    this.events.territoryClicked(typeof id === 'string' ? (id as TerritoryId) : null);
+  }
+
+  private showStorePopup(store: Store): void {
+    // Imported text is rendered as text, never as HTML (ARCHITECTURE rule 12).
+    const el = document.createElement('div');
+    el.className = 'store-popup';
+    const title = document.createElement('strong');
+    title.textContent = store.name;
+    const lines = [
+      `${store.address}, ${store.city}, ${store.state} ${store.zip}`,
+      `${store.status} · ${store.channel}${store.keyAccount ? ' · key account' : ''}`,
+      `Revenue $${Math.round(store.revenue).toLocaleString('en-US')} of $${Math.round(store.potential).toLocaleString('en-US')} potential`,
+      `Location: ${store.geocodePrecision === 'exact' ? 'exact' : 'ZIP centroid'}`,
+    ];
+    el.append(title);
+    for (const l of lines) {
+      const p = document.createElement('div');
+      p.textContent = l;
+      el.append(p);
+    }
+    this.popup?.remove();
+    this.popup = new Popup({ closeButton: true, maxWidth: '280px' }).setLngLat([store.lng, store.lat]).setDOMContent(el).addTo(this.map);
+  }
+
+  /** Starts polygon drawing: click to add points, click the first point (or Enter) to close. */
+  startDrawing(): void {
+    if (!this.draw) return;
+    this.stopEditing();
+    this.popup?.remove();
+    this.draw.setMode('polygon');
+    this.map.getCanvas().focus();
+  }
+
+  cancelDrawing(): void {
+    if (!this.draw) return;
+    if (this.draw.getMode() === 'polygon') {
+      this.draw.clear();
+      this.draw.setMode('static');
+      this.events.drawingCancelled();
+    }
+  }
+
+  /** Loads a territory into the vertex editor. Each polygon part is edited on its own. */
+  editTerritory(territory: Territory): boolean {
+    if (!this.draw) return false;
+    this.stopEditing();
+    const parts: Polygon[] = territory.geometry.type === 'Polygon'
+      ? [territory.geometry]
+      : territory.geometry.coordinates.map((c) => ({ type: 'Polygon', coordinates: c }));
+    const features = parts.map((g, part) => ({
+      id: crypto.randomUUID(),
+      type: 'Feature' as const,
+      geometry: g,
+      properties: { mode: 'polygon', territoryId: territory.id, part },
+    }));
+    this.draw.setMode('select');
+    const results = this.draw.addFeatures(features as GeoJSONStoreFeatures[]);
+    if (results.some((r) => !r.valid)) {
+      this.draw.clear();
+      this.draw.setMode('static');
+      return false;
+    }
+    this.editing = territory.id;
+    if (features.length === 1) this.draw.selectFeature(features[0]!.id);
+    this.renderTerritories();
+    return true;
+  }
+
+  stopEditing(): void {
+    if (!this.draw || !this.editing) return;
+    this.editing = null;
+    this.draw.clear();
+    this.draw.setMode('static');
+    this.renderTerritories();
+  }
+
+  private editedGeometry(): TerritoryGeometry | null {
+    if (!this.draw) return null;
+    const parts = this.draw
+      .getSnapshot()
+      .filter((f) => f.geometry.type === 'Polygon' && f.properties['territoryId'] === this.editing)
+      .sort((a, b) => Number(a.properties['part']) - Number(b.properties['part']))
+      .map((f) => (f.geometry as Polygon).coordinates);
+    if (parts.length === 0) return null;
+    return parts.length === 1 ? { type: 'Polygon', coordinates: parts[0]! } : { type: 'MultiPolygon', coordinates: parts };
+  }
+
+  private onDrawFinish(id: string | number, context: { mode: string; action: string }): void {
+    if (!this.draw) return;
+    if (context.mode === 'polygon' && context.action === 'draw') {
+      const f = this.draw.getSnapshotFeature(id) as Feature<Polygon> | undefined;
+      this.draw.clear();
+      this.draw.setMode('static');
+      if (f) this.events.territoryDrawn(f.geometry);
+      return;
+    }
+    if (this.editing) {
+      const g = this.editedGeometry();
+      if (g) this.events.territoryReshaped(this.editing, g);
+    }
+  }
+
+  /** Flies to a territory's extent. */
+  zoomToTerritory(geometry: TerritoryGeometry): void {
+    const b = new LngLatBounds();
+    const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    for (const p of polys) for (const [x, y] of p[0] ?? []) b.extend([x!, y!]);
+    if (!b.isEmpty()) this.map.fitBounds(b, { padding: 48, duration: 600, maxZoom: 11 });
+  }
+
+  /** Pixel position of a lng/lat in the map container (used by browser tests and tooltips). */
+  project(lng: number, lat: number): { x: number; y: number } {
+    return this.map.project([lng, lat]);
+  }
+
+  unproject(x: number, y: number): { lng: number; lat: number } {
+    const p = this.map.unproject([x, y]);
+    return { lng: p.lng, lat: p.lat };
+  }
+
+  destroy(): void {
+    this.draw?.stop();
+    this.map.remove();
+  }
+}

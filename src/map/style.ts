@@ -1,0 +1,116 @@
+/**
+ * Map style and layer specs. Everything is local: no `glyphs` or `sprite` URLs; labels are
+ * drawn from the Noto Sans files bundled with the app through the style's `font-faces`.
+ */
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import notoBold from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url';
+import notoRegular from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
+import { STATUS_COLORS } from './statusColors';
+
+export const FONT_REGULAR = 'Noto Sans Regular';
+export const FONT_BOLD = 'Noto Sans Bold';
+
+
+const abs = (u: string) => new URL(u, document.baseURI).href;
+
+export const SOURCES = {
+  nation: 'nation',
+  stateBorders: 'state-borders',
+  countyBorders: 'county-borders',
+  stateLabels: 'state-labels',
+  territories: 'territories',
+  territoryLabels: 'territory-labels',
+  stores: 'stores',
+} as const;
+
+export const LAYERS = {
+  territoryFill: 'territory-fill',
+  territoryLine: 'territory-line',
+  stores: 'stores',
+} as const;
+
+export function baseStyle(): StyleSpecification {
+  const empty = { type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } };
+  const layers: LayerSpecification[] = [
+    { id: 'background', type: 'background', paint: { 'background-color': '#dfe8f0' } },
+    { id: 'nation-fill', type: 'fill', source: SOURCES.nation, paint: { 'fill-color': '#fbfaf7' } },
+    {
+      id: LAYERS.territoryFill,
+      type: 'fill',
+      source: SOURCES.territories,
+      paint: {
+        'fill-color': ['get', 'color'],
+        'fill-opacity': ['case', ['boolean', ['get', 'selected'], false], 0.42, 0.24],
+      },
+    },
+    {
+      id: 'county-borders',
+      type: 'line',
+      source: SOURCES.countyBorders,
+      minzoom: 4.5,
+      paint: { 'line-color': '#b9b6ae', 'line-width': ['interpolate', ['linear'], ['zoom'], 4.5, 0.2, 9, 0.8], 'line-opacity': 0.7 },
+    },
+    { id: 'state-borders', type: 'line', source: SOURCES.stateBorders, paint: { 'line-color': '#8d96a0', 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 1.6] } },
+    { id: 'nation-line', type: 'line', source: SOURCES.nation, paint: { 'line-color': '#6d7782', 'line-width': 1 } },
+    {
+      id: LAYERS.territoryLine,
+      type: 'line',
+      source: SOURCES.territories,
+      paint: {
+        'line-color': ['get', 'color'],
+        'line-width': ['case', ['boolean', ['get', 'selected'], false], 3.5, 1.6],
+      },
+    },
+    {
+      id: LAYERS.stores,
+      type: 'circle',
+      source: SOURCES.stores,
+      paint: {
+        'circle-color': ['match', ['get', 'status'], 'customer', STATUS_COLORS.customer, 'prospect', STATUS_COLORS.prospect, STATUS_COLORS.lost],
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, 1.6, 6, 3, 10, 6],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 3, 0, 6, 0.6],
+        'circle-opacity': 0.85,
+      },
+    },
+    {
+      id: 'state-labels',
+      type: 'symbol',
+      source: SOURCES.stateLabels,
+      minzoom: 3.6,
+      layout: { 'text-field': ['get', 'name'], 'text-font': [FONT_REGULAR], 'text-size': 11, 'text-transform': 'uppercase', 'text-letter-spacing': 0.08 },
+      paint: { 'text-color': '#7a838d', 'text-halo-color': '#fbfaf7', 'text-halo-width': 1.2 },
+    },
+    {
+      id: 'territory-labels',
+      type: 'symbol',
+      source: SOURCES.territoryLabels,
+      layout: {
+        'text-field': ['format', ['get', 'name'], { 'font-scale': 1 }, '\n', {}, ['get', 'manager'], { 'font-scale': 0.8, 'text-font': ['literal', [FONT_REGULAR]] }],
+        'text-font': [FONT_BOLD],
+        'text-size': 13,
+        'text-max-width': 10,
+        'text-allow-overlap': false,
+      },
+      paint: { 'text-color': '#1d2630', 'text-halo-color': 'rgba(255,255,255,0.92)', 'text-halo-width': 1.6 },
+    },
+  ];
+  return {
+    version: 8,
+    name: 'Territory Planner (offline)',
+    'font-faces': {
+      [FONT_REGULAR]: abs(notoRegular),
+      [FONT_BOLD]: abs(notoBold),
+    },
+    sources: {
+      [SOURCES.nation]: empty,
+      [SOURCES.stateBorders]: empty,
+      [SOURCES.countyBorders]: empty,
+      [SOURCES.stateLabels]: empty,
+      [SOURCES.territories]: { ...empty, promoteId: 'id' },
+      [SOURCES.territoryLabels]: empty,
+      [SOURCES.stores]: { ...empty, promoteId: 'id' },
+    },
+    layers,
+  } as StyleSpecification;
+}

@@ -1,0 +1,32 @@
+import { assignmentsToCsv, territoriesToGeoJson } from '../domain/export';
+import { downloadText, slug } from './download';
+import { useAppStoreApi } from './storeContext';
+
+/** Exports in open formats: territories as RFC 7946 GeoJSON, assignments as CSV. */
+export function ExportButtons() {
+  const api = useAppStoreApi();
+  const stamp = () => new Date().toISOString().slice(0, 10);
+  return (
+    <div className="export-buttons">
+      <button
+        type="button"
+        onClick={() => {
+          const { territories, people, plan } = api.getState();
+          const fc = territoriesToGeoJson(territories, people);
+          downloadText(`territories-${slug(plan?.name ?? 'plan')}-${stamp()}.geojson`, JSON.stringify(fc), 'application/geo+json');
+        }}
+      >
+        Export territories
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          const { stores, assignment, territories, plan } = api.getState();
+          downloadText(`assignments-${slug(plan?.name ?? 'plan')}-${stamp()}.csv`, assignmentsToCsv(stores, assignment, territories), 'text/csv;charset=utf-8');
+        }}
+      >
+        Export assignments
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import { useEffect, useRef } from 'react';
+import { validateTerritoryGeometry } from '../domain/geometry';
+import type { TerritoryGeometry, TerritoryId } from '../domain/types';
+import { MapController } from '../map/mapController';
+import { useAppStoreApi } from './storeContext';
+
+declare global {
+  interface Window {
+    /** Read-only hooks for browser tests: pixel ↔ lng/lat of the live map. */
+    __territoryPlanner?: { project(lng: number, lat: number): { x: number; y: number }; unproject(x: number, y: number): { lng: number; lat: number } };
+  }
+}
+
+/**
+ * Connects the map module to the store: store changes become map calls, map events become
+ * store actions. The only component that knows the MapController; component tests replace
+ * this module because jsdom has no WebGL.
+ */
+export default function MapView() {
+  const container = useRef<HTMLDivElement>(null);
+  const api = useAppStoreApi();
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const s = () => api.getState();
+    let draftFrame = 0;
+    let pendingDraft: { id: TerritoryId; geometry: TerritoryGeometry } | null = null;
+    const controller = new MapController(el, {
+      ready() {
+        s().setMode(s().mode === 'loading' ? 'browse' : s().mode);
+      },
+      territoryDrawn(geometry) {
+        const checked = validateTerritoryGeometry(geometry);
+        if (!checked.ok) {
+          s().notify('error', `${checked.message} The outline was not saved.`);
+          s().setMode('browse');
+          return;
+        }
+        s().setDraftGeometry(checked.value);
+        s().setMode('naming');
+      },
+      territoryReshaped(id, geometry) {
+        const before = s().territories.find((t) => t.id === id);
+        s().reshapeTerritory(id, geometry);
+        const after = s().territories.find((t) => t.id === id);
+        // Refused (invalid outline): put the last good shape back into the editor.
+        if (before && after === before) controller.editTerritory(before);
+      },
+      territoryDraft(id, geometry) {
+        // Throttled to one computation per frame while the pointer moves.
+        pendingDraft = { id, geometry };
+        if (draftFrame === 0) {
+          draftFrame = requestAnimationFrame(() => {
+            draftFrame = 0;
+            if (pendingDraft && s().mode === 'editing') s().previewOutline(pendingDraft.id, pendingDraft.geometry);
+          });
+        }
+      },
+      territoryClicked(id: TerritoryId | null) {
+        s().selectTerritory(id);
+      },
+      drawingCancelled() {
+        if (s().mode === 'drawing') s().setMode('browse');
+      },
+    });
+    window.__territoryPlanner = { project: (lng, lat) => controller.project(lng, lat), unproject: (x, y) => controller.unproject(x, y) };
+
+    const pushTerritories = () => {
+      const { territories, people, selectedTerritoryId } = s();
+      const names = new Map(people.map((p) => [p.id, p.name]));
+      controller.setTerritories(
+        territories.map((t) => ({ territory: t, managerName: (t.managerId && names.get(t.managerId)) || null })),
+        selectedTerritoryId,
+      );
+    };
+    pushTerritories();
+    controller.setStores(s().stores);
+
+    let lastMode = s().mode;
+    const unsubscribe = api.subscribe((state, prev) => {
+      if (state.territories !== prev.territories || state.people !== prev.people || state.selectedTerritoryId !== prev.selectedTerritoryId) pushTerritories();
+      if (state.stores !== prev.stores) controller.setStores(state.stores);
+      if (state.zoomRequest && state.zoomRequest !== prev.zoomRequest) {
+        const t = state.territories.find((x) => x.id === state.zoomRequest!.id);
+        if (t) controller.zoomToTerritory(t.geometry);
+      }
+      if (state.mode !== lastMode) {
+        const from = lastMode;
+        lastMode = state.mode;
+        if (from === 'drawing' && state.mode !== 'naming') controller.cancelDrawing();
+        if (from === 'editing') {
+          controller.stopEditing();
+          if (s().previewing) s().recompute();
+        }
+        if (state.mode === 'drawing') controller.startDrawing();
+        if (state.mode === 'editing') {
+          const t = state.territories.find((x) => x.id === state.selectedTerritoryId);
+          if (!t || !controller.editTerritory(t)) {
+            s().notify('error', 'This territory’s outline cannot be edited vertex by vertex.');
+            s().setMode('browse');
+          }
+        }
+      }
+      // Leave the editor if the edited territory disappears (deleted, undone).
+      if (state.mode === 'editing' && !state.territories.some((t) => t.id === state.selectedTerritoryId)) s().setMode('browse');
+    });
+    return () => {
+      unsubscribe();
+      delete window.__territoryPlanner;
+      controller.destroy();
+    };
+  }, [api]);
+
+  return <div ref={container} className="map" role="region" aria-label="Territory map" tabIndex={-1} data-testid="map" />;
+}

@@ -1,0 +1,162 @@
+import { useMemo, useState } from 'react';
+import type { TerritoryStatsRow } from '../domain/stats';
+import type { Person, Territory, TerritoryId } from '../domain/types';
+import { formatCount, formatDeviation, formatMoney, formatPercent } from './format';
+
+/** A row as the table shows it: stats plus the names the user reads. */
+export interface StatsTableRow {
+  key: string;
+  territoryId: TerritoryId | null;
+  name: string;
+  color: string | null;
+  manager: string;
+  stats: TerritoryStatsRow;
+}
+
+type ColumnKey = 'name' | 'manager' | 'stores' | 'customers' | 'prospects' | 'penetration' | 'revenue' | 'potential' | 'whitespace' | 'balance';
+
+interface Column {
+  key: ColumnKey;
+  label: string;
+  numeric: boolean;
+  value: (r: StatsTableRow) => number | string | null;
+  render: (r: StatsTableRow) => string;
+  title?: string;
+}
+
+/** The column names are a contract (tests and users rely on them): keep them exact. */
+export const COLUMNS: readonly Column[] = [
+  { key: 'name', label: 'Territory', numeric: false, value: (r) => r.name.toLowerCase(), render: (r) => r.name },
+  { key: 'manager', label: 'Manager', numeric: false, value: (r) => r.manager.toLowerCase(), render: (r) => r.manager || '—' },
+  { key: 'stores', label: 'Stores', numeric: true, value: (r) => r.stats.stores, render: (r) => formatCount(r.stats.stores) },
+  { key: 'customers', label: 'Customers', numeric: true, value: (r) => r.stats.customers, render: (r) => formatCount(r.stats.customers) },
+  { key: 'prospects', label: 'Prospects', numeric: true, value: (r) => r.stats.prospects, render: (r) => formatCount(r.stats.prospects) },
+  { key: 'penetration', label: 'Penetration', numeric: true, value: (r) => r.stats.penetration, render: (r) => formatPercent(r.stats.penetration), title: 'Customers ÷ stores' },
+  { key: 'revenue', label: 'Revenue', numeric: true, value: (r) => r.stats.revenue, render: (r) => formatMoney(r.stats.revenue), title: 'Trailing 12 months' },
+  { key: 'potential', label: 'Potential', numeric: true, value: (r) => r.stats.potential, render: (r) => formatMoney(r.stats.potential), title: 'Estimated annual wallet' },
+  { key: 'whitespace', label: 'Whitespace', numeric: true, value: (r) => r.stats.whitespace, render: (r) => formatMoney(r.stats.whitespace), title: 'Potential − revenue, per store, never below 0' },
+  { key: 'balance', label: 'Balance', numeric: true, value: (r) => r.stats.balanceDeviation, render: (r) => formatDeviation(r.stats.balanceDeviation), title: 'Revenue deviation from the average territory' },
+];
+
+/** Builds the table rows from stats and the plan (names, colors, managers). */
+export function buildRows(territories: readonly Territory[], rows: readonly TerritoryStatsRow[], people: readonly Person[]): StatsTableRow[] {
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const byId = new Map(rows.map((r) => [r.territoryId, r]));
+  return territories.flatMap((t) => {
+    const stats = byId.get(t.id);
+    if (!stats) return [];
+    return [{ key: t.id, territoryId: t.id, name: t.name, color: t.color, manager: (t.managerId && names.get(t.managerId)) || '', stats }];
+  });
+}
+
+export interface StatsTableProps {
+  rows: StatsTableRow[];
+  unassigned: TerritoryStatsRow;
+  totals: TerritoryStatsRow;
+  selectedId: TerritoryId | null;
+  onRowActivate: (id: TerritoryId) => void;
+}
+
+type Sort = { key: ColumnKey; dir: 'ascending' | 'descending' } | null;
+
+/**
+ * The Territory statistics table: one row per territory, then "Unassigned" and the totals
+ * (both stay at the bottom whatever the sort). Click a header to sort, again to reverse;
+ * click or Enter on a row selects the territory and zooms to it.
+ */
+export function StatsTable({ rows, unassigned, totals, selectedId, onRowActivate }: StatsTableProps) {
+  const [sort, setSort] = useState<Sort>(null);
+  const sorted = useMemo(() => {
+    if (!sort) return rows;
+    const col = COLUMNS.find((c) => c.key === sort.key)!;
+    const sign = sort.dir === 'ascending' ? 1 : -1;
+    return [...rows].sort((a, b) => {
+      const va = col.value(a);
+      const vb = col.value(b);
+      // Empty values (e.g. no balance) sort last in both directions.
+      if (va === null || vb === null) return va === vb ? 0 : va === null ? 1 : -1;
+      if (va < vb) return -sign;
+      if (va > vb) return sign;
+      return a.name.localeCompare(b.name);
+    });
+  }, [rows, sort]);
+
+  const toggle = (key: ColumnKey) =>
+    setSort((s) => (s?.key === key ? { key, dir: s.dir === 'ascending' ? 'descending' : 'ascending' } : { key, dir: COLUMNS.find((c) => c.key === key)!.numeric ? 'descending' : 'ascending' }));
+
+  const fixedRow = (label: string, stats: TerritoryStatsRow, className: string) => (
+    <tr className={className}>
+      {COLUMNS.map((c, i) =>
+        i === 0 ? (
+          <th key={c.key} scope="row">{label}</th>
+        ) : (
+          <td key={c.key} className={c.numeric ? 'num' : undefined}>
+            {c.key === 'manager' || c.key === 'balance' ? '' : c.render({ key: label, territoryId: null, name: label, color: null, manager: '', stats })}
+          </td>
+        ),
+      )}
+    </tr>
+  );
+
+  return (
+    <table className="stats-table" aria-label="Territory statistics">
+      <thead>
+        <tr>
+          {COLUMNS.map((c) => (
+            <th key={c.key} scope="col" aria-sort={sort?.key === c.key ? sort.dir : 'none'} className={c.numeric ? 'num' : undefined} title={c.title}>
+              <button type="button" className="sort-button" onClick={() => toggle(c.key)}>
+                {c.label}
+                <span aria-hidden="true" className="sort-indicator">
+                  {sort?.key === c.key ? (sort.dir === 'ascending' ? '▲' : '▼') : ''}
+                </span>
+              </button>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.length === 0 && (
+          <tr className="empty-row">
+            <td colSpan={COLUMNS.length}>No territories yet. Use “Draw territory” to outline the first one on the map.</td>
+          </tr>
+        )}
+        {sorted.map((r) => (
+          <tr
+            key={r.key}
+            tabIndex={0}
+            aria-selected={r.territoryId === selectedId}
+            className={r.territoryId === selectedId ? 'selected' : undefined}
+            onClick={() => r.territoryId && onRowActivate(r.territoryId)}
+            onKeyDown={(e) => {
+              if ((e.key === 'Enter' || e.key === ' ') && r.territoryId) {
+                e.preventDefault();
+                onRowActivate(r.territoryId);
+              }
+            }}
+          >
+            {COLUMNS.map((c) =>
+              c.key === 'name' ? (
+                <th key={c.key} scope="row">
+                  <span className="swatch" style={{ background: r.color ?? 'transparent' }} aria-hidden="true" />
+                  {r.name}
+                </th>
+              ) : (
+                <td key={c.key} className={[c.numeric ? 'num' : '', c.key === 'balance' ? balanceClass(r.stats.balanceDeviation) : ''].join(' ').trim() || undefined}>
+                  {c.render(r)}
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+        {fixedRow('Unassigned', unassigned, 'unassigned-row')}
+      </tbody>
+      <tfoot>{fixedRow('Total', totals, 'totals-row')}</tfoot>
+    </table>
+  );
+}
+
+function balanceClass(d: number | null): string {
+  if (d === null) return '';
+  const a = Math.abs(d);
+  return a <= 0.1 ? 'bal-good' : a <= 0.25 ? 'bal-warn' : 'bal-bad';
+}

@@ -1,0 +1,104 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { PersonId } from '../domain/types';
+import { selectMode, selectPeople, selectSelectedTerritory, selectStats } from '../store/selectors';
+import { formatCount, formatDeviation, formatMoneyShort, formatPercent } from './format';
+import { useAppStore, useAppStoreApi } from './storeContext';
+
+/** Details and edits of the selected territory: rename, manager, color, outline, delete. */
+export function TerritoryPanel() {
+  const t = useAppStore(selectSelectedTerritory);
+  const people = useAppStore(selectPeople);
+  const managers = useMemo(() => people.filter((p) => p.role === 'territory-manager'), [people]);
+  const stats = useAppStore(selectStats);
+  const mode = useAppStore(selectMode);
+  const api = useAppStoreApi();
+  const [name, setName] = useState('');
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  useEffect(() => {
+    setName(t?.name ?? '');
+    setConfirmDelete(false);
+  }, [t?.id, t?.name]);
+
+  if (!t) {
+    return (
+      <section className="panel territory-panel" aria-label="Selected territory">
+        <h2>Territory</h2>
+        <p className="empty">Select a territory on the map or in the table to rename it, change its manager or edit its outline.</p>
+      </section>
+    );
+  }
+  const row = stats?.rows.find((r) => r.territoryId === t.id);
+  const commitName = () => {
+    if (name.trim() && name.trim() !== t.name) api.getState().renameTerritory(t.id, name);
+    else setName(t.name);
+  };
+  const editing = mode === 'editing';
+  return (
+    <section className="panel territory-panel" aria-label="Selected territory">
+      <h2>
+        <span className="swatch" style={{ background: t.color }} aria-hidden="true" /> {t.name}
+      </h2>
+      <label>
+        Name
+        <input
+          value={name}
+          maxLength={80}
+          onChange={(e) => setName(e.target.value)}
+          onBlur={commitName}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commitName();
+            if (e.key === 'Escape') setName(t.name);
+          }}
+        />
+      </label>
+      <label>
+        Territory manager
+        <select value={t.managerId ?? ''} onChange={(e) => api.getState().setTerritoryManager(t.id, (e.target.value || null) as PersonId | null)}>
+          <option value="">— none —</option>
+          {managers.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline">
+        Color
+        <input type="color" value={t.color} onChange={(e) => api.getState().setTerritoryColor(t.id, e.target.value)} />
+      </label>
+      {row && (
+        <dl className="kpis">
+          <div><dt>Stores</dt><dd>{formatCount(row.stores)}</dd></div>
+          <div><dt>Penetration</dt><dd>{formatPercent(row.penetration)}</dd></div>
+          <div><dt>Revenue</dt><dd>{formatMoneyShort(row.revenue)}</dd></div>
+          <div><dt>Growth</dt><dd>{formatDeviation(row.revenueGrowth)}</dd></div>
+          <div><dt>Whitespace</dt><dd>{formatMoneyShort(row.whitespace)}</dd></div>
+          <div><dt>Balance</dt><dd>{formatDeviation(row.balanceDeviation)}</dd></div>
+        </dl>
+      )}
+      <div className="panel-actions">
+        <button type="button" className={editing ? 'primary' : undefined} aria-pressed={editing} onClick={() => api.getState().setMode(editing ? 'browse' : 'editing')}>
+          {editing ? 'Done editing' : 'Edit outline'}
+        </button>
+        <button type="button" onClick={() => api.getState().requestZoom(t.id)}>
+          Zoom to
+        </button>
+        {!confirmDelete ? (
+          <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+            Delete territory
+          </button>
+        ) : (
+          <span className="confirm" role="group" aria-label="Confirm delete">
+            Delete {t.name}?{' '}
+            <button type="button" className="danger" onClick={() => { api.getState().deleteTerritory(t.id); api.getState().notify('info', `Deleted ${t.name}. Undo brings it back.`); }}>
+              Yes, delete
+            </button>
+            <button type="button" onClick={() => setConfirmDelete(false)}>
+              Keep
+            </button>
+          </span>
+        )}
+      </div>
+    </section>
+  );
+}
