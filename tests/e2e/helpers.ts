@@ -1,0 +1,58 @@
+/** Page-level helpers for the browser tests: map coordinates, drawing, table reading. */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+
+export interface SampleStore {
+  id: string;
+  lat: number;
+  lng: number;
+}
+
+/** The committed sample market, read straight from disk: the tests' independent truth. */
+export function sampleStores(): SampleStore[] {
+  const json = JSON.parse(readFileSync('data/sample-market.json', 'utf8')) as { stores: SampleStore[] };
+  return json.stores;
+}
+
+/** Page pixel (relative to the viewport) of a lng/lat on the live map. */
+export async function toPagePoint(page: Page, lng: number, lat: number): Promise<{ x: number; y: number }> {
+  const box = (await page.getByTestId('map').boundingBox())!;
+  const p = await page.evaluate(([x, y]) => window.__territoryPlanner!.project(x!, y!), [lng, lat]);
+  return { x: box.x + p.x, y: box.y + p.y };
+}
+
+/** Clicks the outline's vertices with the real mouse and closes it on the first point. */
+export async function drawPolygon(page: Page, lngLats: [number, number][]): Promise<void> {
+  await page.getByRole('button', { name: /Draw territory/ }).click();
+  const pts = [];
+  for (const [lng, lat] of lngLats) pts.push(await toPagePoint(page, lng, lat));
+  for (const p of pts) {
+    await page.mouse.move(p.x, p.y, { steps: 4 });
+    await page.mouse.click(p.x, p.y);
+    await page.waitForTimeout(60); // let terra-draw process the click before the next one
+  }
+  const first = pts[0]!;
+  await page.mouse.move(first.x, first.y, { steps: 4 });
+  await page.mouse.click(first.x, first.y);
+}
+
+/** The table row of a territory, found by its row header. */
+export function territoryRow(page: Page, name: string) {
+  return page.getByRole('table', { name: 'Territory statistics' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+}
+
+/** Reads a numeric cell ("1,234") of a row by column name. */
+export async function cellNumber(page: Page, rowName: string, column: string): Promise<number> {
+  const table = page.getByRole('table', { name: 'Territory statistics' });
+  const headers = await table.locator('thead th').allInnerTexts();
+  const idx = headers.findIndex((h) => h.replace(/[▲▼]/g, '').trim() === column);
+  if (idx < 0) throw new Error(`no column ${column} in ${headers.join(' | ')}`);
+  const cells = territoryRow(page, rowName).locator('th, td');
+  const text = await cells.nth(idx).innerText();
+  return Number(text.replace(/[^0-9.-]/g, ''));
+}
+
+/** Waits until the save status says the plan is on disk. */
+export async function waitSaved(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="save-status"][data-state="saved"]', { timeout: 15_000 });
+}
