@@ -148,9 +148,11 @@ export function StatsTable({ rows, unassigned, totals, selectedId, onRowActivate
             )}
           </tr>
         ))}
-        {fixedRow('Unassigned', unassigned, 'unassigned-row')}
       </tbody>
-      <tfoot>{fixedRow('Total', totals, 'totals-row')}</tfoot>
+      <tfoot>
+        {fixedRow('Unassigned', unassigned, 'unassigned-row')}
+        {fixedRow('Total', totals, 'totals-row')}
+      </tfoot>
     </table>
   );
 }

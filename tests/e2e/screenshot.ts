@@ -20,6 +20,7 @@ try {
   if (select) {
     await page.getByRole('table', { name: 'Territory statistics' }).getByRole('rowheader', { name: select, exact: true }).click();
   }
+  for (const b of await page.getByRole('button', { name: 'Dismiss' }).all()) await b.click();
   await page.waitForTimeout(1500);
   await page.screenshot({ path: out });
   console.log(`wrote ${out}`);
