@@ -58,7 +58,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['tests/domain/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/data/**/*.test.ts', 'tests/store/**/*.test.ts', 'tests/architecture.test.ts'],
+          include: ['tests/domain/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/data/**/*.test.ts', 'tests/store/**/*.test.ts', 'tests/workers/**/*.test.ts', 'tests/architecture.test.ts'],
         },
       },
       {

@@ -117,7 +117,8 @@ function normaliseTerritory(t: Territory): { ok: true; value: Territory } | { ok
   };
 }
 
-function normaliseStore(r: StoreRecord): Store | null {
+/** A stored store as the app uses it, or null when it is unusable (shared with marketRepository). */
+export function normaliseStore(r: StoreRecord): Store | null {
   if (!r || typeof r.id !== 'string') return null;
   if (!Number.isFinite(r.lat) || !Number.isFinite(r.lng) || Math.abs(r.lat) > 90 || Math.abs(r.lng) > 180) return null;
   if (!(STORE_STATUSES as readonly string[]).includes(r.status)) return null;

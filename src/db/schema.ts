@@ -16,7 +16,7 @@ export interface MetaRecord {
 }
 
 export const DB_NAME = 'territory-planner';
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type PlannerDb = Dexie & {
   workspaces: EntityTable<Workspace, 'id'>;
@@ -45,6 +45,18 @@ export function createPlannerDb(
     stores: 'id, workspaceId, externalId, accountManagerId',
     people: 'id, workspaceId, role',
     meta: 'key',
+  });
+  // v2 (market import, people): two lookups the import and the People panel make.
+  // - stores [workspaceId+externalId]: re-importing a file finds the stores it updates within
+  //   this workspace only (the plain externalId index mixes workspaces). Stores without an
+  //   external id (null) are simply not in this index.
+  // - territories managerId: deleting a person finds the territories they manage in every
+  //   plan without reading every polygon.
+  // Only indexes are added, existing records are unchanged, so no .upgrade() is needed:
+  // IndexedDB builds the new indexes from the existing rows while opening.
+  db.version(2).stores({
+    territories: 'id, planId, [planId+rank], managerId',
+    stores: 'id, workspaceId, externalId, accountManagerId, [workspaceId+externalId]',
   });
   return db;
 }

@@ -90,6 +90,8 @@ export interface Person {
   name: string;
   role: PersonRole;
   email: string | null;
+  /** Where the person is based (city or address), free text; optional. */
+  homeBase?: string | null;
 }
 
 export interface Workspace {

@@ -43,6 +43,7 @@ export class MapController {
   private territories: TerritoryView[] = [];
   private selectedId: TerritoryId | null = null;
   private stores: readonly Store[] = [];
+  private highlighted: readonly Store[] = [];
   private ready = false;
   private popup: Popup | null = null;
 
@@ -103,6 +104,7 @@ export class MapController {
     this.ready = true;
     this.renderTerritories();
     this.renderStores();
+    this.renderHighlight();
     this.map.once('idle', () => {
       this.map.getContainer().dataset['mapReady'] = 'true';
       this.events.ready();
@@ -160,11 +162,31 @@ export class MapController {
       type: 'FeatureCollection',
       features: this.stores.map((s, i) => ({
         type: 'Feature',
-        properties: { id: s.id, i, status: s.status },
+        properties: { id: s.id, i, status: s.status, precision: s.geocodePrecision },
         geometry: { type: 'Point', coordinates: [s.lng, s.lat] },
       })),
     };
     this.source(SOURCES.stores).setData(fc);
+  }
+
+  /** Rings the given stores (e.g. an account manager's portfolio); [] clears. */
+  setHighlightedStores(stores: readonly Store[]): void {
+    this.highlighted = stores;
+    if (this.ready) this.renderHighlight();
+  }
+
+  private renderHighlight(): void {
+    this.source(SOURCES.highlight).setData({
+      type: 'FeatureCollection',
+      features: this.highlighted.map((s) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [s.lng, s.lat] } })),
+    });
+  }
+
+  /** Flies to a store and opens its details. */
+  focusStore(store: Store): void {
+    if (!this.ready) return;
+    this.map.flyTo({ center: [store.lng, store.lat], zoom: Math.max(this.map.getZoom(), 10), duration: 700 });
+    this.showStorePopup(store);
   }
 
   private onClick(e: MapMouseEvent): void {

@@ -21,6 +21,7 @@ export const SOURCES = {
   territories: 'territories',
   territoryLabels: 'territory-labels',
   stores: 'stores',
+  highlight: 'store-highlight',
 } as const;
 
 export const LAYERS = {
@@ -62,14 +63,40 @@ export function baseStyle(): StyleSpecification {
       },
     },
     {
+      id: 'store-highlight',
+      type: 'circle',
+      source: SOURCES.highlight,
+      paint: {
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, 4.5, 6, 6.5, 10, 10],
+        'circle-stroke-color': '#1d4ed8',
+        'circle-stroke-width': 2,
+      },
+    },
+    {
       id: LAYERS.stores,
       type: 'circle',
       source: SOURCES.stores,
       paint: {
-        'circle-color': ['match', ['get', 'status'], 'customer', STATUS_COLORS.customer, 'prospect', STATUS_COLORS.prospect, STATUS_COLORS.lost],
+        // Stores placed at a ZIP centroid are drawn hollow: their position is approximate.
+        'circle-color': [
+          'case',
+          ['==', ['get', 'precision'], 'zip-centroid'],
+          '#ffffff',
+          ['match', ['get', 'status'], 'customer', STATUS_COLORS.customer, 'prospect', STATUS_COLORS.prospect, STATUS_COLORS.lost],
+        ],
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, 1.6, 6, 3, 10, 6],
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 3, 0, 6, 0.6],
+        'circle-stroke-color': [
+          'case',
+          ['==', ['get', 'precision'], 'zip-centroid'],
+          ['match', ['get', 'status'], 'customer', STATUS_COLORS.customer, 'prospect', STATUS_COLORS.prospect, STATUS_COLORS.lost],
+          '#ffffff',
+        ],
+        'circle-stroke-width': [
+          'interpolate', ['linear'], ['zoom'],
+          3, ['case', ['==', ['get', 'precision'], 'zip-centroid'], 1, 0],
+          6, ['case', ['==', ['get', 'precision'], 'zip-centroid'], 1.2, 0.6],
+        ],
         'circle-opacity': 0.85,
       },
     },
@@ -110,6 +137,7 @@ export function baseStyle(): StyleSpecification {
       [SOURCES.territories]: { ...empty, promoteId: 'id' },
       [SOURCES.territoryLabels]: empty,
       [SOURCES.stores]: { ...empty, promoteId: 'id' },
+      [SOURCES.highlight]: empty,
     },
     layers,
   } as StyleSpecification;

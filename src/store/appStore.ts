@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createDerivedSlice } from './derivedSlice';
 import { createMarketSlice } from './marketSlice';
+import { createPeopleSlice } from './peopleSlice';
 import { createPlanSlice } from './planSlice';
 import type { AppState, PersistencePort } from './types';
 import { createUiSlice } from './uiSlice';
@@ -8,10 +9,11 @@ import { createUiSlice } from './uiSlice';
 /** Binds the slices into one store. `persistence` receives every committed change. */
 export function createAppStore(persistence: PersistencePort) {
   return create<AppState>()((...a) => ({
-    ...createMarketSlice(...a),
+    ...createMarketSlice(persistence)(...a),
     ...createPlanSlice(persistence)(...a),
     ...createDerivedSlice(...a),
     ...createUiSlice(...a),
+    ...createPeopleSlice(persistence)(...a),
   }));
 }
 

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { assignPoints, buildTerritoryIndex } from '../domain/assignment';
+import { filterStores } from '../domain/query';
 import { computeTerritoryStats } from '../domain/stats';
 import type { AppState, DerivedSlice } from './types';
 
@@ -11,6 +12,7 @@ import type { AppState, DerivedSlice } from './types';
 export const createDerivedSlice: StateCreator<AppState, [], [], DerivedSlice> = (set, get) => ({
   assignment: new Int32Array(0),
   stats: null,
+  visibleStores: new Int32Array(0),
   derivedVersion: 0,
   previewing: false,
   recompute() {
@@ -18,7 +20,8 @@ export const createDerivedSlice: StateCreator<AppState, [], [], DerivedSlice> = 
     const index = buildTerritoryIndex(territories);
     const assignment = assignPoints(index, storeLngs, storeLats);
     const stats = computeTerritoryStats(stores, assignment, territories);
-    set({ assignment, stats, previewing: false, derivedVersion: get().derivedVersion + 1 });
+    const visibleStores = filterStores(stores, assignment, territories, get().storeFilter);
+    set({ assignment, stats, visibleStores, previewing: false, derivedVersion: get().derivedVersion + 1 });
   },
   previewOutline(id, geometry) {
     // Stats follow the mouse while a vertex is dragged: the outline is swapped in for the

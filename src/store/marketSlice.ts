@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { AppState, MarketSlice } from './types';
+import type { AppState, MarketSlice, PersistencePort } from './types';
 
-export const createMarketSlice: StateCreator<AppState, [], [], MarketSlice> = (set, get) => ({
+export const createMarketSlice = (persistence: PersistencePort): StateCreator<AppState, [], [], MarketSlice> => (set, get) => ({
   stores: [],
   storeLngs: new Float64Array(0),
   storeLats: new Float64Array(0),
@@ -15,5 +15,13 @@ export const createMarketSlice: StateCreator<AppState, [], [], MarketSlice> = (s
     });
     set({ stores, people, storeLngs, storeLats });
     get().recompute();
+  },
+  async importStores(rows, opts) {
+    if (!persistence.commitImport) {
+      throw new Error('browser storage is unavailable in this session, and an import must be saved before it is used. Reload the page or leave private browsing, then import again.');
+    }
+    const { summary, stores, people } = await persistence.commitImport(rows, opts);
+    get().setMarket(stores, people);
+    return summary;
   },
 });

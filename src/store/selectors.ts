@@ -20,3 +20,8 @@ export const selectUndoLabel = (s: AppState) => s.undoStack[s.undoStack.length -
 export const selectRedoLabel = (s: AppState) => s.redoStack[s.redoStack.length - 1]?.label ?? null;
 export const selectSelectedTerritory = (s: AppState): Territory | null =>
   s.territories.find((t) => t.id === s.selectedTerritoryId) ?? null;
+export const selectBottomTab = (s: AppState) => s.bottomTab;
+export const selectStoreFilter = (s: AppState) => s.storeFilter;
+export const selectVisibleStores = (s: AppState) => s.visibleStores;
+export const selectPortfolioManagerId = (s: AppState) => s.portfolioManagerId;
+export const selectStoreFocus = (s: AppState) => s.storeFocus;

@@ -1,6 +1,8 @@
 import type { SaveState } from '../db/autosave';
+import type { ImportCommitSummary, ImportedStoreLike } from '../db/marketRepository';
+import type { StoreFilter } from '../domain/query';
 import type { TerritoryStats } from '../domain/stats';
-import type { Person, Plan, Store, Territory, TerritoryGeometry, TerritoryId, Workspace } from '../domain/types';
+import type { Person, PersonId, Plan, Store, StoreId, Territory, TerritoryGeometry, TerritoryId, Workspace } from '../domain/types';
 
 /**
  * One committed change to a plan: the touched territories before and after. A territory in
@@ -16,6 +18,22 @@ export interface PlanChange {
 /** Where committed changes go to be saved; injected when the store is bound. */
 export interface PersistencePort {
   markDirty(ids: Iterable<TerritoryId>): void;
+  /** People are saved at once (not debounced); a rejection is shown to the user. */
+  savePerson?(person: Person): Promise<void>;
+  /** Deletes a person and reassigns (or clears) what they own, in every plan. */
+  deletePerson?(id: PersonId, reassignTo: PersonId | null): Promise<void>;
+  /**
+   * Writes imported rows all or nothing and returns the market as now stored. Absent when
+   * browser storage is unavailable (imports need it: they can be large).
+   */
+  commitImport?(rows: readonly ImportedStoreLike[], opts: { replace: boolean; keepAccountManagers?: boolean }): Promise<{ summary: ImportCommitSummary; stores: Store[]; people: Person[] }>;
+}
+
+export interface PeopleSlice {
+  addPerson(input: { name: string; role: Person['role']; email?: string | null; homeBase?: string | null }): Person | null;
+  updatePerson(id: PersonId, patch: Partial<Pick<Person, 'name' | 'email' | 'homeBase'>>): void;
+  /** Removes a person; their territories/accounts go to `reassignTo` or to nobody. */
+  deletePerson(id: PersonId, reassignTo: PersonId | null): void;
 }
 
 export interface MarketSlice {
@@ -25,6 +43,8 @@ export interface MarketSlice {
   storeLats: Float64Array;
   people: Person[];
   setMarket(stores: Store[], people: Person[]): void;
+  /** Commits validated import rows (all or nothing) and loads the resulting market. */
+  importStores(rows: readonly ImportedStoreLike[], opts: { replace: boolean; keepAccountManagers?: boolean }): Promise<ImportCommitSummary>;
 }
 
 export interface PlanSlice {
@@ -53,6 +73,8 @@ export interface DerivedSlice {
   /** assignment[i] = index into `territories` of stores[i]'s territory, or -1. */
   assignment: Int32Array;
   stats: TerritoryStats | null;
+  /** Indices of the stores that pass the stores filter (table and map show these). */
+  visibleStores: Int32Array;
   /** Bumped each time assignment/stats are recomputed, for cheap subscriptions. */
   derivedVersion: number;
   /** True while `stats` shows an outline being dragged, not the committed plan. */
@@ -61,6 +83,8 @@ export interface DerivedSlice {
   /** Stats as if territory `id` had `geometry`, without committing anything. */
   previewOutline(id: TerritoryId, geometry: TerritoryGeometry): void;
 }
+
+export type BottomTab = 'territories' | 'stores' | 'portfolio';
 
 export type AppMode = 'loading' | 'browse' | 'drawing' | 'naming' | 'editing';
 
@@ -78,6 +102,16 @@ export interface UiSlice {
   draftGeometry: TerritoryGeometry | null;
   /** Incremented to ask the map to fly to the selected territory. */
   zoomRequest: { id: TerritoryId; seq: number } | null;
+  bottomTab: BottomTab;
+  storeFilter: StoreFilter;
+  /** The account manager whose portfolio is shown and highlighted on the map. */
+  portfolioManagerId: PersonId | null;
+  /** Incremented to ask the map to fly to a store and open its details. */
+  storeFocus: { id: StoreId; seq: number } | null;
+  setBottomTab(tab: BottomTab): void;
+  setStoreFilter(patch: Partial<StoreFilter>): void;
+  setPortfolioManager(id: PersonId | null): void;
+  focusStore(id: StoreId): void;
   setMode(mode: AppMode): void;
   setSaveState(state: SaveState): void;
   notify(kind: Notice['kind'], text: string): void;
@@ -86,4 +120,4 @@ export interface UiSlice {
   requestZoom(id: TerritoryId): void;
 }
 
-export type AppState = MarketSlice & PlanSlice & DerivedSlice & UiSlice;
+export type AppState = MarketSlice & PlanSlice & DerivedSlice & UiSlice & PeopleSlice;

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { EMPTY_STORE_FILTER, filterStores } from '../domain/query';
 import type { AppState, UiSlice } from './types';
 
 let noticeSeq = 0;
@@ -9,6 +10,24 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   notices: [],
   draftGeometry: null,
   zoomRequest: null,
+  bottomTab: 'territories',
+  storeFilter: EMPTY_STORE_FILTER,
+  portfolioManagerId: null,
+  storeFocus: null,
+  setBottomTab(bottomTab) {
+    set({ bottomTab });
+  },
+  setStoreFilter(patch) {
+    const storeFilter = { ...get().storeFilter, ...patch };
+    const { stores, assignment, territories } = get();
+    set({ storeFilter, visibleStores: filterStores(stores, assignment, territories, storeFilter) });
+  },
+  setPortfolioManager(portfolioManagerId) {
+    set({ portfolioManagerId });
+  },
+  focusStore(id) {
+    set({ storeFocus: { id, seq: (get().storeFocus?.seq ?? 0) + 1 } });
+  },
   setMode(mode) {
     set({ mode });
   },

@@ -1,7 +1,18 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { computeBalance } from '../domain/stats';
-import { selectMode, selectPeople, selectPlan, selectSelectedId, selectStats, selectStores, selectTerritories } from '../store/selectors';
+import {
+  selectAssignment, selectBottomTab, selectMode, selectPeople, selectPlan, selectPortfolioManagerId, selectSelectedId, selectStats,
+  selectStoreFilter, selectStores, selectTerritories, selectVisibleStores,
+} from '../store/selectors';
+import { downloadText } from './download';
 import { ExportButtons } from './ExportButtons';
+import { ImportWizard, type ImportService } from './ImportWizard';
+import { createWorkerImportService } from './importService';
+import { PeoplePanel } from './PeoplePanel';
+import { PortfolioView } from './PortfolioView';
+import { StoresTable } from './StoresTable';
+import { storesToCsvFile } from './storesExport';
+import type { BottomTab } from '../store/types';
 import { formatMoneyShort } from './format';
 import { Legend } from './Legend';
 import { NameDialog } from './NameDialog';
@@ -14,8 +25,15 @@ import { Toolbar } from './Toolbar';
 
 const MapView = lazy(() => import('./MapView'));
 
-export function App() {
+export function App({ importService }: { importService?: () => ImportService } = {}) {
   const api = useAppStoreApi();
+  const [importFile, setImportFile] = useState<File | null>(null);
+  const [service, setService] = useState<ImportService | null>(null);
+  const startImport = (file: File | undefined) => {
+    if (!file) return;
+    setService((importService ?? createWorkerImportService)());
+    setImportFile(file);
+  };
   const plan = useAppStore(selectPlan);
   const territories = useAppStore(selectTerritories);
   const people = useAppStore(selectPeople);
@@ -23,6 +41,16 @@ export function App() {
   const stores = useAppStore(selectStores);
   const selectedId = useAppStore(selectSelectedId);
   const mode = useAppStore(selectMode);
+  const tab = useAppStore(selectBottomTab);
+  const assignment = useAppStore(selectAssignment);
+  const visible = useAppStore(selectVisibleStores);
+  const storeFilter = useAppStore(selectStoreFilter);
+  const portfolioManagerId = useAppStore(selectPortfolioManagerId);
+  const tabs: { id: BottomTab; label: string }[] = [
+    { id: 'territories', label: 'Territory statistics' },
+    { id: 'stores', label: 'Stores' },
+    { id: 'portfolio', label: 'Account portfolio' },
+  ];
 
   const rows = useMemo(() => (stats ? buildRows(territories, stats.rows, people) : []), [stats, territories, people]);
   const balance = useMemo(() => computeBalance(rows.map((r) => r.stats.revenue)), [rows]);
@@ -39,10 +67,37 @@ export function App() {
         <span className="plan-name" title="Current plan">{plan?.name}</span>
         <SaveStatus />
         <div className="spacer" />
+        {/* One control: a file input whose label reads "Import stores" and looks like a button.
+            The input covers the label (transparent), so a click, Enter/Space, a screen reader
+            and a test's setInputFiles all reach the same native picker. */}
+        <label className="button file-button" title="Import stores from a CSV, TSV or GeoJSON file">
+          Import stores
+          <input
+            type="file"
+            className="file-overlay"
+            accept=".csv,.tsv,.txt,.geojson,.json,text/csv,application/geo+json"
+            onChange={(e) => {
+              startImport(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+        </label>
         <ExportButtons />
       </header>
       <main className="workspace">
-        <div className="map-pane">
+        <div
+          className="map-pane"
+          onDragOver={(e) => {
+            if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+          }}
+          onDrop={(e) => {
+            const f = e.dataTransfer.files[0];
+            if (f) {
+              e.preventDefault();
+              startImport(f);
+            }
+          }}
+        >
           <Toolbar />
           <Suspense fallback={<div className="map map-loading">Loading map…</div>}>
             <MapView />
@@ -61,22 +116,95 @@ export function App() {
               {(balance.coefficientOfVariation * 100).toFixed(0)}%
             </p>
           </section>
+          <PeoplePanel />
         </aside>
-        <section className="table-pane" aria-label="Statistics">
-          {stats && (
-            <StatsTable
-              rows={rows}
-              unassigned={stats.unassigned}
-              totals={stats.totals}
-              selectedId={selectedId}
-              onRowActivate={(id) => {
-                api.getState().selectTerritory(id);
-                api.getState().requestZoom(id);
-              }}
-            />
-          )}
-        </section>
+        <div className="table-pane">
+          <div className="tabs" role="tablist" aria-label="Views">
+            {tabs.map((t) => (
+              <button
+                key={t.id}
+                type="button"
+                role="tab"
+                id={`tab-${t.id}`}
+                aria-selected={tab === t.id}
+                aria-controls={`panel-${t.id}`}
+                tabIndex={tab === t.id ? 0 : -1}
+                onClick={() => api.getState().setBottomTab(t.id)}
+                onKeyDown={(e) => {
+                  if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+                  const i = tabs.findIndex((x) => x.id === tab);
+                  const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]!;
+                  api.getState().setBottomTab(next.id);
+                  document.getElementById(`tab-${next.id}`)?.focus();
+                }}
+              >
+                {t.label}
+              </button>
+            ))}
+          </div>
+          <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+            {tab === 'territories' && stats && (
+              <StatsTable
+                rows={rows}
+                unassigned={stats.unassigned}
+                totals={stats.totals}
+                selectedId={selectedId}
+                onRowActivate={(id) => {
+                  api.getState().selectTerritory(id);
+                  api.getState().requestZoom(id);
+                }}
+              />
+            )}
+            {tab === 'stores' && (
+              <StoresTable
+                stores={stores}
+                visible={visible}
+                assignment={assignment}
+                territories={territories}
+                people={people}
+                filter={storeFilter}
+                onFilterChange={(patch) => api.getState().setStoreFilter(patch)}
+                onStoreActivate={(id) => api.getState().focusStore(id)}
+                onExport={(indices) => storesToCsvFile(api.getState(), indices)}
+              />
+            )}
+            {tab === 'portfolio' && (
+              <PortfolioView
+                stores={stores}
+                assignment={assignment}
+                territories={territories}
+                people={people}
+                managerId={portfolioManagerId}
+                onManagerChange={(id) => api.getState().setPortfolioManager(id)}
+                onStoreActivate={(id) => api.getState().focusStore(id)}
+              />
+            )}
+          </div>
+        </div>
       </main>
+      {importFile && service && (
+        <ImportWizard
+          file={importFile}
+          service={service}
+          onDownload={(name, text) => downloadText(name, text, 'text/csv;charset=utf-8')}
+          onClose={() => {
+            service.cancel();
+            setImportFile(null);
+            setService(null);
+          }}
+          onCommit={async (result, opts) => {
+            // Without an account manager column, a re-import must not wipe the portfolios.
+            const summary = await api.getState().importStores(result.stores, { replace: opts.replace, keepAccountManagers: !opts.hasAccountManagerColumn });
+            return {
+              added: summary.added,
+              updated: summary.updated,
+              unchanged: summary.unchanged,
+              rejected: result.summary.rejected + summary.duplicates.length,
+              peopleCreated: summary.peopleCreated.length,
+            };
+          }}
+        />
+      )}
       <NameDialog />
       <Notices />
     </div>

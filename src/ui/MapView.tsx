@@ -74,13 +74,28 @@ export default function MapView() {
         selectedTerritoryId,
       );
     };
+    const pushStores = () => {
+      const { stores, visibleStores } = s();
+      controller.setStores(visibleStores.length === stores.length ? stores : Array.from(visibleStores, (i) => stores[i]!));
+    };
+    const pushHighlight = () => {
+      const { stores, portfolioManagerId, bottomTab } = s();
+      controller.setHighlightedStores(portfolioManagerId && bottomTab === 'portfolio' ? stores.filter((x) => x.accountManagerId === portfolioManagerId) : []);
+    };
     pushTerritories();
-    controller.setStores(s().stores);
+    pushStores();
+    pushHighlight();
 
     let lastMode = s().mode;
     const unsubscribe = api.subscribe((state, prev) => {
       if (state.territories !== prev.territories || state.people !== prev.people || state.selectedTerritoryId !== prev.selectedTerritoryId) pushTerritories();
-      if (state.stores !== prev.stores) controller.setStores(state.stores);
+      if (state.stores !== prev.stores || state.visibleStores !== prev.visibleStores) pushStores();
+      if (state.stores !== prev.stores || state.portfolioManagerId !== prev.portfolioManagerId || state.bottomTab !== prev.bottomTab) pushHighlight();
+      if (state.storeFocus && state.storeFocus !== prev.storeFocus) {
+        const id = state.storeFocus.id;
+        const store = state.stores.find((x) => x.id === id);
+        if (store) controller.focusStore(store);
+      }
       if (state.zoomRequest && state.zoomRequest !== prev.zoomRequest) {
         const t = state.territories.find((x) => x.id === state.zoomRequest!.id);
         if (t) controller.zoomToTerritory(t.geometry);

@@ -13,7 +13,7 @@ export interface StatsTableRow {
   stats: TerritoryStatsRow;
 }
 
-type ColumnKey = 'name' | 'manager' | 'stores' | 'customers' | 'prospects' | 'penetration' | 'revenue' | 'potential' | 'whitespace' | 'balance';
+type ColumnKey = 'name' | 'manager' | 'stores' | 'customers' | 'prospects' | 'penetration' | 'newCustomers' | 'revenue' | 'growth' | 'potential' | 'shareOfWallet' | 'whitespace' | 'balance';
 
 interface Column {
   key: ColumnKey;
@@ -32,8 +32,11 @@ export const COLUMNS: readonly Column[] = [
   { key: 'customers', label: 'Customers', numeric: true, value: (r) => r.stats.customers, render: (r) => formatCount(r.stats.customers) },
   { key: 'prospects', label: 'Prospects', numeric: true, value: (r) => r.stats.prospects, render: (r) => formatCount(r.stats.prospects) },
   { key: 'penetration', label: 'Penetration', numeric: true, value: (r) => r.stats.penetration, render: (r) => formatPercent(r.stats.penetration), title: 'Customers ÷ stores' },
+  { key: 'newCustomers', label: 'New customers', numeric: true, value: (r) => r.stats.newCustomers, render: (r) => formatCount(r.stats.newCustomers), title: 'Customers won in the last 12 months' },
   { key: 'revenue', label: 'Revenue', numeric: true, value: (r) => r.stats.revenue, render: (r) => formatMoney(r.stats.revenue), title: 'Trailing 12 months' },
+  { key: 'growth', label: 'Growth', numeric: true, value: (r) => r.stats.revenueGrowth, render: (r) => formatDeviation(r.stats.revenueGrowth), title: 'Revenue growth: (revenue − prior revenue) ÷ prior revenue' },
   { key: 'potential', label: 'Potential', numeric: true, value: (r) => r.stats.potential, render: (r) => formatMoney(r.stats.potential), title: 'Estimated annual wallet' },
+  { key: 'shareOfWallet', label: 'Share of wallet', numeric: true, value: (r) => r.stats.shareOfWallet, render: (r) => formatPercent(r.stats.shareOfWallet), title: 'Revenue ÷ potential' },
   { key: 'whitespace', label: 'Whitespace', numeric: true, value: (r) => r.stats.whitespace, render: (r) => formatMoney(r.stats.whitespace), title: 'Potential − revenue, per store, never below 0' },
   { key: 'balance', label: 'Balance', numeric: true, value: (r) => r.stats.balanceDeviation, render: (r) => formatDeviation(r.stats.balanceDeviation), title: 'Revenue deviation from the average territory' },
 ];

@@ -4,6 +4,7 @@
  * used the app still starts, in memory, and says so.
  */
 import { Autosaver, describeStorageError } from '../db/autosave';
+import { commitImport, deletePerson, loadMarket, savePerson } from '../db/marketRepository';
 import { loadWorkspace, saveTerritoryChanges, seedWorkspace, type SeedInput } from '../db/planRepository';
 import { createPlannerDb, type PlannerDb } from '../db/schema';
 import { parseDemoPlan, parseSampleMarket } from '../domain/sampleData';
@@ -54,7 +55,33 @@ export interface Booted {
 export async function bootstrap(opts: { db?: PlannerDb | null; now?: () => number; load?: JsonLoader } = {}): Promise<Booted> {
   const now = opts.now ?? Date.now;
   let saver: Autosaver | null = null;
-  const store = createAppStore({ markDirty: (ids) => saver?.markDirty(ids) });
+  let database: PlannerDb | null = null;
+  const store = createAppStore({
+    markDirty: (ids) => saver?.markDirty(ids),
+    async savePerson(person) {
+      if (!database) return;
+      const r = await savePerson(database, person);
+      if (!r.ok) throw new Error(r.message);
+    },
+    async deletePerson(id, reassignTo) {
+      if (!database) return;
+      const r = await deletePerson(database, id, { reassignTo });
+      if (!r.ok) throw new Error(r.message);
+    },
+    async commitImport(rows, opts) {
+      const ws = store.getState().workspace;
+      if (!database || !ws) {
+        throw new Error('browser storage is unavailable in this session, and an import must be saved before it is used. Reload the page or leave private browsing, then import again.');
+      }
+      const summary = await commitImport(database, ws.id, rows, {
+        now: now(),
+        mode: opts.replace ? 'replace' : 'merge',
+        keepAccountManagerWhenBlank: opts.keepAccountManagers === true,
+      });
+      const market = await loadMarket(database, ws.id);
+      return { summary, stores: market.stores, people: market.people };
+    },
+  });
   const notify = (kind: 'error' | 'info', text: string) => store.getState().notify(kind, text);
 
   let db: PlannerDb | null = null;
@@ -83,11 +110,12 @@ export async function bootstrap(opts: { db?: PlannerDb | null; now?: () => numbe
   store.getState().loadPlan(data.workspace, data.plan, data.territories);
 
   if (db) {
-    const database = db;
+    database = db;
+    const dbRef = db;
     saver = new Autosaver({
       planId: data.plan.id,
       getTerritory: (id) => store.getState().territories.find((t) => t.id === id),
-      write: (changes) => saveTerritoryChanges(database, changes),
+      write: (changes) => saveTerritoryChanges(dbRef, changes),
       onState: (s) => store.getState().setSaveState(s),
       now,
     });

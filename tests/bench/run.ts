@@ -11,6 +11,7 @@ interface BenchModule {
 
 const BENCHES: readonly { file: string; load: () => Promise<BenchModule> }[] = [
   { file: 'assignment.bench.ts', load: () => import('./assignment.bench') },
+  { file: 'import.bench.ts', load: () => import('./import.bench') },
 ];
 
 async function main(): Promise<void> {

@@ -29,12 +29,15 @@ describe('schema', () => {
     const db = freshDb();
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(SCHEMA_VERSION).toBe(2);
     const tables = Object.fromEntries(db.tables.map((t) => [t.name, t.schema]));
     expect(Object.keys(tables).sort()).toEqual(['meta', 'people', 'plans', 'stores', 'territories', 'workspaces']);
     expect(tables['territories']!.primKey.name).toBe('id');
-    expect(tables['territories']!.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['planId', '[planId+rank]']));
+    expect(tables['territories']!.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['planId', '[planId+rank]', 'managerId']));
     expect(tables['plans']!.indexes.map((i) => i.name)).toContain('workspaceId');
-    expect(tables['stores']!.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['workspaceId', 'externalId']));
+    expect(tables['stores']!.indexes.map((i) => i.name)).toEqual(
+      expect.arrayContaining(['workspaceId', 'externalId', 'accountManagerId', '[workspaceId+externalId]']),
+    );
   });
 });
 

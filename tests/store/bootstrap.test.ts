@@ -40,6 +40,26 @@ describe('bootstrap', () => {
     db2.close();
   });
 
+  it('people added, renamed and deleted in the People panel are saved at once', async () => {
+    const name = `tp-boot-people-${Date.now()}`;
+    const db1 = createPlannerDb(name, { indexedDB, IDBKeyRange });
+    const first = await bootstrap({ db: db1, load });
+    const s = first.store.getState();
+    const added = s.addPerson({ name: 'Jordan Lee', role: 'account-manager', email: 'jl@example.com' })!;
+    const tm = s.people.find((p) => p.role === 'territory-manager')!;
+    const owned = s.territories.filter((t) => t.managerId === tm.id).map((t) => t.id);
+    expect(owned.length).toBeGreaterThan(0);
+    s.deletePerson(tm.id, null);
+    await new Promise((r) => setTimeout(r, 50));
+    db1.close();
+    const db2 = createPlannerDb(name, { indexedDB, IDBKeyRange });
+    const second = (await bootstrap({ db: db2, load })).store.getState();
+    expect(second.people.find((p) => p.id === added.id)).toMatchObject({ name: 'Jordan Lee', email: 'jl@example.com' });
+    expect(second.people.some((p) => p.id === tm.id)).toBe(false);
+    for (const id of owned) expect(second.territories.find((t) => t.id === id)!.managerId).toBeNull();
+    db2.close();
+  });
+
   it('without IndexedDB the app still starts, in memory, and says nothing is saved', async () => {
     const booted = await bootstrap({ db: null, load });
     const s = booted.store.getState();

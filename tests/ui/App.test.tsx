@@ -31,6 +31,10 @@ describe('App', () => {
     expect(screen.getByRole('button', { name: /Export territories/ })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /Export assignments/ })).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'Territory statistics' })).toBeInTheDocument();
+    const importControl = screen.getByLabelText('Import stores');
+    expect(importControl).toHaveAttribute('type', 'file');
+    expect(screen.getByRole('region', { name: 'People' })).toBeInTheDocument();
+    for (const name of ['Territory statistics', 'Stores', 'Account portfolio']) expect(screen.getByRole('tab', { name })).toBeInTheDocument();
     expect(await screen.findByRole('region', { name: 'Territory map' })).toBeInTheDocument();
     expect(screen.getByTestId('save-status')).toHaveTextContent(/^Saved /);
   });

@@ -37,7 +37,9 @@ describe('StatsTable', () => {
   it('is a real table with the contract column headers', () => {
     const { table } = renderTable();
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent?.replace(/[▲▼]/g, ''));
-    expect(headers).toEqual(['Territory', 'Manager', 'Stores', 'Customers', 'Prospects', 'Penetration', 'Revenue', 'Potential', 'Whitespace', 'Balance']);
+    // The issue-2 contract columns, in order, with the issue-3 KPIs (new customers, growth,
+    // share of wallet) placed beside the figures they explain.
+    expect(headers).toEqual(['Territory', 'Manager', 'Stores', 'Customers', 'Prospects', 'Penetration', 'New customers', 'Revenue', 'Growth', 'Potential', 'Share of wallet', 'Whitespace', 'Balance']);
     for (const name of ['Territory', 'Stores', 'Balance']) expect(within(table).getByRole('columnheader', { name })).toBeInTheDocument();
   });
 

@@ -17,3 +17,4 @@ export {
   CSV_LINE_ENDING,
   type CsvValue,
 } from './csv';
+export { storesToCsv, STORES_CSV_HEADER } from './storesCsv';

@@ -8,3 +8,5 @@ export {
 } from './territoryStats';
 export { computeBalance, type Balance } from './balance';
 export { computeCompactness } from './compactness';
+export { computePortfolioStats, type PortfolioOptions, type PortfolioStats } from './portfolioStats';
+export { isoDay, isoDayPlus } from './isoDate';

@@ -1,5 +1,6 @@
 import type { Store, StoreId, Territory, TerritoryId } from '../types';
 import { computeBalance } from './balance';
+import { isoDay } from './isoDate';
 
 /** One line of the territory stats table (PRODUCT.md KPIs). Money in US dollars. */
 export interface TerritoryStatsRow {
@@ -54,9 +55,6 @@ export interface TerritoryStatsOptions {
  */
 export type StoreAssignment = Int32Array | ReadonlyMap<StoreId, TerritoryId | null>;
 
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-const isoDay = (y: number, m0: number, d: number): string =>
-  `${String(y).padStart(4, '0')}-${pad2(m0 + 1)}-${pad2(d)}`;
 
 /**
  * The new-customer window as ISO day strings [from, to], both inclusive: from = the same

@@ -1,0 +1,482 @@
+/**
+ * Writes and reads the market (stores) and the people of a workspace: committing an import,
+ * and the People panel's create / rename / delete. Every write that spans several records is
+ * one Dexie transaction, so a failed or cancelled import leaves the previous market exactly
+ * as it was (issue 3: "commit is all or nothing").
+ */
+import { Dexie } from 'dexie';
+import type { Person, PersonId, PersonRole, PlanId, Result, Store, StoreId, TerritoryId, WorkspaceId } from '../domain/types';
+import { normaliseStore } from './planRepository';
+import type { PlannerDb, StoreRecord } from './schema';
+
+/**
+ * One valid row of an import, as the domain importer (src/domain/import) produces it: a
+ * Store without the ids the database assigns, with the account manager still a name.
+ * Declared structurally here so that db/ does not depend on the importer's internals.
+ */
+export type ImportedStoreLike = Omit<Store, 'id' | 'accountManagerId'> & {
+  /** The account manager's name as written in the file; null/blank = none. */
+  accountManagerName: string | null;
+  /** 1-based line/feature number in the source file, for messages. */
+  sourceRow?: number;
+};
+
+export interface CommitImportOptions {
+  /** Epoch ms of the commit (kept for symmetry with the other writes; not stored today). */
+  now: number;
+  /** Id for a store that is added; tests inject a deterministic one. Default `S-` + random. */
+  newStoreId?: () => StoreId;
+  /** Id for an account manager that is created. Default `P-AM-` + random. */
+  newPersonId?: () => PersonId;
+  /**
+   * 'merge' (default): stores of the workspace that are not in the file are kept.
+   * 'replace': they are deleted in the same transaction — "this file is my market now".
+   */
+  mode?: 'merge' | 'replace';
+  /**
+   * When true, a row whose account manager cell is blank keeps the matched store's current
+   * account manager instead of clearing it. Use it when the file has no account manager
+   * column, so that re-importing a revenue update does not wipe the portfolios.
+   */
+  keepAccountManagerWhenBlank?: boolean;
+  /**
+   * Cancels the commit (the wizard's Cancel button while a big import is being written):
+   * the transaction is aborted, nothing is written, and the promise rejects with the
+   * signal's reason (an AbortError by default).
+   */
+  signal?: AbortSignal;
+}
+
+/** A row that was not written because an earlier row of the same file had its external id. */
+export interface DuplicateExternalId {
+  externalId: string;
+  /** The row that was skipped. */
+  sourceRow: number | null;
+  /** The earlier row that was applied. */
+  firstSourceRow: number | null;
+}
+
+export interface ImportCommitSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Stores deleted because they were not in the file (mode 'replace' only, else 0). */
+  removed: number;
+  /** Rows skipped as duplicates of an earlier row's external id; count them as rejected. */
+  duplicates: DuplicateExternalId[];
+  /** Account managers created from names in the file, in order of first appearance. */
+  peopleCreated: Person[];
+  /** For each imported row (same order as the input), the store it became; null = skipped duplicate. */
+  storeIds: (StoreId | null)[];
+  addedIds: StoreId[];
+  updatedIds: StoreId[];
+  removedIds: StoreId[];
+}
+
+/**
+ * Commits validated import rows to the workspace's market, all or nothing.
+ *
+ * - A row whose external id (trimmed, case-sensitive) matches a store of this workspace
+ *   updates that store in place: its id, and any field the importer does not know, are kept.
+ *   It counts as `unchanged` when no field differs, `updated` otherwise.
+ * - A row without an external id, or with one the workspace does not have, adds a new store.
+ * - **Duplicate external ids within one file: the first row wins**, the later ones are not
+ *   written and are listed in `duplicates` with both row numbers. Letting the last row win
+ *   would silently drop data the user can see in their file; skipping it and saying so
+ *   lets them fix the file (the UI adds them to the rejected rows).
+ * - Account manager names are matched to the workspace's account managers by
+ *   trimmed, whitespace-collapsed, case-insensitive name; a name nobody has yet creates an
+ *   account manager (a territory manager of the same name is a different role, so an account
+ *   manager is still created).
+ *
+ * Everything happens in one 'rw' transaction over stores and people: when anything throws
+ * (storage full, an id collision, a bug) nothing is written and the promise rejects.
+ * New stores are added with `bulkAdd`, never `bulkPut`, so an id collision aborts instead of
+ * overwriting an existing store.
+ */
+export async function commitImport(
+  db: PlannerDb,
+  workspaceId: WorkspaceId,
+  imported: readonly ImportedStoreLike[],
+  opts: CommitImportOptions,
+): Promise<ImportCommitSummary> {
+  const newStoreId = opts.newStoreId ?? (() => randomId('S-') as StoreId);
+  const newPersonId = opts.newPersonId ?? (() => randomId('P-AM-') as PersonId);
+  const mode = opts.mode ?? 'merge';
+
+  // External ids are settled before the transaction: they need no data.
+  const firstRowOfKey = new Map<string, number>();
+  const duplicates: DuplicateExternalId[] = [];
+  const skipped = new Set<number>();
+  const keys: (string | null)[] = imported.map((row, i) => {
+    const key = externalKey(row.externalId);
+    if (key === null) return null;
+    const first = firstRowOfKey.get(key);
+    if (first !== undefined) {
+      duplicates.push({ externalId: key, sourceRow: row.sourceRow ?? null, firstSourceRow: imported[first]!.sourceRow ?? null });
+      skipped.add(i);
+    } else {
+      firstRowOfKey.set(key, i);
+    }
+    return key;
+  });
+
+  const signal = opts.signal;
+  signal?.throwIfAborted();
+  let stopListening = () => {};
+  const run = db.transaction('rw', [db.stores, db.people], async () => {
+    if (signal) {
+      const tx = Dexie.currentTransaction;
+      const abort = () => tx.abort();
+      signal.addEventListener('abort', abort, { once: true });
+      stopListening = () => signal.removeEventListener('abort', abort);
+    }
+    // --- account managers -------------------------------------------------------------
+    const people = await db.people.where('workspaceId').equals(workspaceId).toArray();
+    const amByName = new Map<string, PersonId>();
+    for (const p of [...people].sort((a, b) => compareIds(a.id, b.id))) {
+      if (p.role !== 'account-manager') continue;
+      const k = personNameKey(p.name);
+      if (k !== '' && !amByName.has(k)) amByName.set(k, p.id);
+    }
+    const peopleCreated: Person[] = [];
+    const takenPersonIds = new Set(people.map((p) => p.id as string));
+    const amIdOf = (name: string | null | undefined): PersonId | null => {
+      const k = personNameKey(name);
+      if (k === '') return null;
+      const found = amByName.get(k);
+      if (found) return found;
+      let id = newPersonId();
+      while (takenPersonIds.has(id)) id = newPersonId();
+      takenPersonIds.add(id);
+      const person: Person = { id, workspaceId, name: cleanName(name!), role: 'account-manager', email: null };
+      peopleCreated.push(person);
+      amByName.set(k, id);
+      return id;
+    };
+
+    // --- existing stores matched by external id ------------------------------------------
+    const existing = await loadByExternalId(db, workspaceId, [...firstRowOfKey.keys()]);
+
+    const storeIds: (StoreId | null)[] = new Array(imported.length).fill(null);
+    const adds: StoreRecord[] = [];
+    const puts: StoreRecord[] = [];
+    const addedIds: StoreId[] = [];
+    const updatedIds: StoreId[] = [];
+    const touched = new Set<string>();
+    let unchanged = 0;
+    for (let i = 0; i < imported.length; i++) {
+      if (skipped.has(i)) continue;
+      const row = imported[i]!;
+      const key = keys[i] ?? null;
+      const match = key === null ? undefined : existing.get(key);
+      let accountManagerId = amIdOf(row.accountManagerName);
+      if (match && accountManagerId === null && opts.keepAccountManagerWhenBlank) accountManagerId = match.accountManagerId ?? null;
+      const fields = pickStoreFields(row, key, accountManagerId);
+      if (match) {
+        storeIds[i] = match.id;
+        touched.add(match.id);
+        if (sameStoreFields(match, fields)) {
+          unchanged++;
+        } else {
+          // Shallow: known fields from the file over the existing record (rule 12).
+          puts.push({ ...match, ...fields, id: match.id, workspaceId });
+          updatedIds.push(match.id);
+        }
+      } else {
+        const id = newStoreId();
+        storeIds[i] = id;
+        adds.push({ ...fields, id, workspaceId });
+        addedIds.push(id);
+      }
+    }
+
+    if (peopleCreated.length > 0) await db.people.bulkAdd(peopleCreated);
+    if (puts.length > 0) await db.stores.bulkPut(puts);
+    if (adds.length > 0) await db.stores.bulkAdd(adds);
+
+    let removedIds: StoreId[] = [];
+    if (mode === 'replace') {
+      const allIds = (await db.stores.where('workspaceId').equals(workspaceId).primaryKeys()) as StoreId[];
+      const added = new Set<string>(addedIds);
+      removedIds = allIds.filter((id) => !touched.has(id) && !added.has(id));
+      if (removedIds.length > 0) await db.stores.bulkDelete(removedIds);
+    }
+
+    return {
+      added: adds.length,
+      updated: puts.length,
+      unchanged,
+      removed: removedIds.length,
+      duplicates,
+      peopleCreated,
+      storeIds,
+      addedIds,
+      updatedIds,
+      removedIds,
+    };
+  });
+  try {
+    return await run;
+  } catch (err) {
+    if (signal?.aborted) throw signal.reason;
+    throw err;
+  } finally {
+    stopListening();
+  }
+}
+
+/** The market of a workspace as the app uses it: normalised stores sorted by id, and people. */
+export interface LoadedMarket {
+  stores: Store[];
+  people: Person[];
+  /** Human-readable notes about stores that were skipped because they are unusable. */
+  problems: string[];
+}
+
+/** Reloads the market after an import (same normalisation as loadWorkspace). */
+export async function loadMarket(db: PlannerDb, workspaceId: WorkspaceId): Promise<LoadedMarket> {
+  return db.transaction('r', [db.stores, db.people], async () => {
+    const records = await db.stores.where('workspaceId').equals(workspaceId).toArray();
+    const stores: Store[] = [];
+    let bad = 0;
+    for (const r of records) {
+      const s = normaliseStore(r);
+      if (s) stores.push(s);
+      else bad++;
+    }
+    stores.sort((a, b) => compareIds(a.id, b.id));
+    const people = await db.people.where('workspaceId').equals(workspaceId).toArray();
+    const problems = bad > 0 ? [`${bad} stores were not loaded: missing id or invalid coordinates/status.`] : [];
+    return { stores, people, problems };
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// People
+// ---------------------------------------------------------------------------------------
+
+export type PersonProblem = 'empty-name' | 'bad-role' | 'no-workspace';
+export const PERSON_ROLES: readonly PersonRole[] = ['territory-manager', 'account-manager'];
+
+/** A fresh person id: `P-TM-…` for territory managers, `P-AM-…` for account managers. */
+export function newPersonId(role: PersonRole): PersonId {
+  return randomId(role === 'account-manager' ? 'P-AM-' : 'P-TM-') as PersonId;
+}
+
+/**
+ * Creates or renames a person (put by id). The name is trimmed and whitespace-collapsed and
+ * must not be empty; a blank email or home base is stored as null. The email is free text:
+ * it is not checked here, so that the database never refuses what the People panel kept.
+ * Returns the person as stored, or the reason it was refused; storage failures reject.
+ */
+export async function savePerson(db: PlannerDb, person: Person): Promise<Result<Person, PersonProblem>> {
+  const name = typeof person.name === 'string' ? cleanName(person.name) : '';
+  if (name === '') return { ok: false, reason: 'empty-name', message: 'A person needs a name.' };
+  if (!PERSON_ROLES.includes(person.role)) return { ok: false, reason: 'bad-role', message: `Unknown role "${String(person.role)}".` };
+  if (typeof person.workspaceId !== 'string' || person.workspaceId === '') return { ok: false, reason: 'no-workspace', message: 'A person belongs to a workspace.' };
+  const stored: Person = { ...person, name, email: blankToNull(person.email) };
+  if ('homeBase' in person) stored.homeBase = blankToNull(person.homeBase);
+  await db.people.put(stored);
+  return { ok: true, value: stored };
+}
+
+/** What a person owns, to ask the user what to do with it before deleting them. */
+export interface PersonOwnership {
+  /** Territories they manage, over all plans of their workspace. */
+  territoryIds: TerritoryId[];
+  planIds: PlanId[];
+  /** Number of stores in their account portfolio. */
+  stores: number;
+}
+
+/** Counts what a person owns (territories in every plan of the workspace, stores). */
+export async function personOwnership(db: PlannerDb, personId: PersonId): Promise<PersonOwnership> {
+  return db.transaction('r', [db.people, db.plans, db.territories, db.stores], async () => {
+    const person = await db.people.get(personId);
+    const owned = person ? await ownedTerritories(db, person) : [];
+    const stores = await db.stores.where('accountManagerId').equals(personId).count();
+    return { territoryIds: owned.map((t) => t.id), planIds: [...new Set(owned.map((t) => t.planId))], stores };
+  });
+}
+
+export type DeletePersonProblem = 'not-found' | 'reassign-to-self' | 'reassign-target-not-found' | 'reassign-role-mismatch';
+
+export interface DeletePersonSummary {
+  person: Person;
+  /** Territories whose manager was reassigned or cleared, over all plans of the workspace. */
+  territoryIds: TerritoryId[];
+  planIds: PlanId[];
+  /** Stores whose account manager was reassigned or cleared. */
+  storeIds: StoreId[];
+}
+
+/**
+ * Deletes a person and, in the same transaction, hands what they owned to `reassignTo`
+ * (a person of the same role and workspace) or clears it (null): territories they manage in
+ * every plan of the workspace, and the stores of their account portfolio.
+ *
+ * The caller must apply the same change to the in-memory plan (territories of the active
+ * plan) — otherwise a later autosave would write the deleted manager's id back.
+ */
+export async function deletePerson(
+  db: PlannerDb,
+  personId: PersonId,
+  opts: { reassignTo: PersonId | null },
+): Promise<Result<DeletePersonSummary, DeletePersonProblem>> {
+  return db.transaction('rw', [db.people, db.plans, db.territories, db.stores], async (): Promise<Result<DeletePersonSummary, DeletePersonProblem>> => {
+    const person = await db.people.get(personId);
+    if (!person) return { ok: false, reason: 'not-found', message: 'This person no longer exists.' };
+    const to = opts.reassignTo;
+    if (to !== null) {
+      if (to === personId) return { ok: false, reason: 'reassign-to-self', message: 'Choose someone else to take over.' };
+      const target = await db.people.get(to);
+      if (!target || target.workspaceId !== person.workspaceId) {
+        return { ok: false, reason: 'reassign-target-not-found', message: 'The person chosen to take over no longer exists.' };
+      }
+      if (target.role !== person.role) {
+        return { ok: false, reason: 'reassign-role-mismatch', message: `${target.name} is not a ${roleLabel(person.role)}.` };
+      }
+    }
+    const territories = await ownedTerritories(db, person);
+    if (territories.length > 0) await db.territories.bulkPut(territories.map((t) => ({ ...t, managerId: to })));
+    const storeIds = (await db.stores.where('accountManagerId').equals(personId).primaryKeys()) as StoreId[];
+    if (storeIds.length > 0) await db.stores.where('accountManagerId').equals(personId).modify({ accountManagerId: to });
+    await db.people.delete(personId);
+    return {
+      ok: true,
+      value: { person, territoryIds: territories.map((t) => t.id), planIds: [...new Set(territories.map((t) => t.planId))], storeIds },
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// helpers
+// ---------------------------------------------------------------------------------------
+
+/** Territories the person manages, restricted to the plans of their workspace. */
+async function ownedTerritories(db: PlannerDb, person: Person) {
+  const planIds = new Set<string>(await db.plans.where('workspaceId').equals(person.workspaceId).primaryKeys());
+  const all = await db.territories.where('managerId').equals(person.id).toArray();
+  return all.filter((t) => planIds.has(t.planId));
+}
+
+/**
+ * The workspace's stores with one of these external ids. A whole-market re-import reads the
+ * workspace's range at once (one getAll); a small file into a big market looks its keys up.
+ */
+async function loadByExternalId(db: PlannerDb, workspaceId: WorkspaceId, keys: string[]): Promise<Map<string, StoreRecord>> {
+  const out = new Map<string, StoreRecord>();
+  if (keys.length === 0) return out;
+  const range = db.stores.where('[workspaceId+externalId]').between([workspaceId, Dexie.minKey], [workspaceId, Dexie.maxKey], true, true);
+  const total = await range.clone().count();
+  const records =
+    keys.length * 4 < total
+      ? await db.stores.where('[workspaceId+externalId]').anyOf(keys.map((k) => [workspaceId, k])).toArray()
+      : await range.toArray();
+  const wanted = new Set(keys);
+  records.sort((a, b) => compareIds(a.id, b.id));
+  for (const r of records) {
+    const k = externalKey(r.externalId);
+    // Two stores already sharing an external id: the lowest id is the one that gets updated.
+    if (k !== null && wanted.has(k) && !out.has(k)) out.set(k, r);
+  }
+  return out;
+}
+
+/** Every Store field except the id, listed so that the compiler flags a new field here. */
+const STORE_FIELDS = {
+  externalId: true,
+  name: true,
+  address: true,
+  city: true,
+  state: true,
+  zip: true,
+  lat: true,
+  lng: true,
+  geocodePrecision: true,
+  status: true,
+  channel: true,
+  revenue: true,
+  priorRevenue: true,
+  potential: true,
+  customerSince: true,
+  satisfaction: true,
+  renewalDate: true,
+  keyAccount: true,
+  accountManagerId: true,
+} satisfies Record<keyof Omit<Store, 'id'>, true>;
+const STORE_FIELD_NAMES = Object.keys(STORE_FIELDS) as (keyof typeof STORE_FIELDS)[];
+
+/** Copies only the known Store fields out of an import row (never its whole property bag). */
+function pickStoreFields(row: ImportedStoreLike, externalId: string | null, accountManagerId: PersonId | null): Omit<Store, 'id'> {
+  return {
+    externalId,
+    name: row.name,
+    address: row.address,
+    city: row.city,
+    state: row.state,
+    zip: row.zip,
+    lat: row.lat,
+    lng: row.lng,
+    geocodePrecision: row.geocodePrecision,
+    status: row.status,
+    channel: row.channel,
+    revenue: row.revenue,
+    priorRevenue: row.priorRevenue,
+    potential: row.potential,
+    customerSince: row.customerSince ?? null,
+    satisfaction: row.satisfaction ?? null,
+    renewalDate: row.renewalDate ?? null,
+    keyAccount: row.keyAccount === true,
+    accountManagerId,
+  };
+}
+
+function sameStoreFields(a: StoreRecord, b: Omit<Store, 'id'>): boolean {
+  for (const f of STORE_FIELD_NAMES) {
+    const x = a[f] ?? null;
+    const y = b[f] ?? null;
+    if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) return false;
+  }
+  return true;
+}
+
+function externalKey(v: unknown): string | null {
+  if (typeof v !== 'string' && typeof v !== 'number') return null;
+  const s = String(v).trim();
+  return s === '' ? null : s;
+}
+
+function cleanName(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ');
+}
+
+/** The key two spellings of one person's name share: "  ana  RUIZ " ~ "Ana Ruiz". */
+function personNameKey(name: string | null | undefined): string {
+  return typeof name === 'string' ? cleanName(name).toLocaleLowerCase('en-US') : '';
+}
+
+function blankToNull(v: unknown): string | null {
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+}
+
+function roleLabel(role: PersonRole): string {
+  return role === 'account-manager' ? 'account manager' : 'territory manager';
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * `prefix` + 16 random base-36-ish hex chars (64 bits). crypto.getRandomValues works in
+ * insecure contexts and workers too, unlike crypto.randomUUID.
+ */
+function randomId(prefix: string): string {
+  const bytes = new Uint8Array(8);
+  crypto.getRandomValues(bytes);
+  let s = '';
+  for (const b of bytes) s += b.toString(16).padStart(2, '0');
+  return prefix + s;
+}

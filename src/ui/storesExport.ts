@@ -1,0 +1,19 @@
+import { storesToCsv } from '../domain/export';
+import type { AppState } from '../store/types';
+import { downloadText, slug } from './download';
+
+/**
+ * Downloads the given stores (the filtered stores table) as a spreadsheet-safe CSV that the
+ * importer reads back unchanged, with each store's territory in the current plan appended.
+ */
+export function storesToCsvFile(state: AppState, indices: Int32Array): void {
+  const { stores, people, plan, assignment, territories } = state;
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const subset = Array.from(indices, (i) => stores[i]!);
+  const territoryOf = Array.from(indices, (i) => {
+    const t = assignment[i] ?? -1;
+    return t >= 0 ? (territories[t]?.name ?? '') : '';
+  });
+  const csv = storesToCsv(subset, names, [{ header: 'territory', value: (_s, k) => territoryOf[k] ?? '' }]);
+  downloadText(`stores-${slug(plan?.name ?? 'market')}-${new Date().toISOString().slice(0, 10)}.csv`, csv, 'text/csv;charset=utf-8');
+}

@@ -1,0 +1,277 @@
+/**
+ * The store import off the main thread (ARCHITECTURE rule 8): reading, parsing, column
+ * detection, validation and ZIP geocoding of a file of up to a million rows, while the page
+ * stays responsive. The parsed table stays here, between `parseFile` and `validate`, so the
+ * 100k+ rows cross the thread boundary once (as validated stores), not twice.
+ *
+ * The api is a plain object of functions built by `createImportApi()`; the worker exposes
+ * one with Comlink, tests call one directly in node. Cancelling is the client terminating
+ * this worker: no cooperative flag is needed and no state survives it.
+ */
+import { expose, releaseProxy } from 'comlink';
+import zipTableUrl from '../../data/zip-centroids.json?url';
+import {
+  createZipLookup,
+  detectColumns,
+  parseDelimited,
+  parseStoreGeoJson,
+  previewRows,
+  validateRows,
+  type ColumnMapping,
+  type ImportOptions,
+  type ImportResult,
+  type ParsedTable,
+  type PreviewRow,
+  type ZipLookup,
+} from '../domain/import';
+import type { Result } from '../domain/types';
+
+export type ImportSourceKind = 'delimited' | 'geojson';
+export type ImportRefusalReason = 'file-too-large' | 'too-many-rows' | 'empty-file' | 'invalid-geojson' | 'no-rows';
+
+/** Limits the client enforces before parsing and passes here to enforce again after it. */
+export interface ImportLimits {
+  maxBytes: number;
+  maxRows: number;
+}
+
+export interface ParseFileOptions {
+  limits: ImportLimits;
+  /** The delimiter the user confirmed (when the first parse said it was ambiguous). */
+  delimiter?: string;
+  /** Name used to tell GeoJSON from CSV when `file` is a string. */
+  fileName?: string;
+  /** How many rows of the file to send back for the preview (default 20). */
+  sampleSize?: number;
+}
+
+/** What the wizard needs to show the mapping step; the full table stays in the worker. */
+export interface ParsedTableSummary {
+  kind: ImportSourceKind;
+  fileName: string;
+  bytes: number;
+  /** 'windows-1252' when the file was not valid UTF-8 (typical of Excel CSV exports). */
+  encoding: 'utf-8' | 'windows-1252';
+  header: string[];
+  sampleRows: string[][];
+  rowCount: number;
+  delimiter: ParsedTable['delimiter'];
+  delimiterCandidates: ParsedTable['delimiterCandidates'];
+  ambiguousDelimiter: boolean;
+  /** The first parse errors (at most MAX_REPORTED_ERRORS) and how many there were. */
+  errors: ParsedTable['errors'];
+  errorCount: number;
+  /** The column mapping detected from the header, for the user to review. */
+  suggestedMapping: ColumnMapping;
+}
+
+export type ParseOutcome = Result<ParsedTableSummary, ImportRefusalReason>;
+/** ImportOptions as the page sends them: the worker adds the ZIP lookup itself. */
+export type WorkerImportOptions = Omit<ImportOptions, 'zipLookup'>;
+type Progress = ((fraction: number) => unknown) | undefined;
+
+const MAX_REPORTED_ERRORS = 100;
+const GEOJSON_NAME = /\.(geo)?json$/i;
+
+export interface ImportApiDeps {
+  /** Loads data/zip-centroids.json; tests pass a fixture. Default: fetch the bundled asset. */
+  loadZipTable?: () => Promise<unknown>;
+}
+
+/** Builds one api with its own state (one per worker; tests build as many as they like). */
+export function createImportApi(deps: ImportApiDeps = {}) {
+  const loadZipTable = deps.loadZipTable ?? fetchZipTable;
+  let table: ParsedTable | null = null;
+  let zipLookup: Promise<ZipLookup | undefined> | null = null;
+
+  const zips = (): Promise<ZipLookup | undefined> => {
+    // Loaded once per worker, on the first validation that maps a ZIP column. When it
+    // cannot be loaded the validation still runs: rows that need a ZIP centroid are then
+    // rejected by validateRows with a reason saying the ZIP table is not loaded, and the
+    // next validation tries to load it again.
+    zipLookup ??= loadZipTable()
+      .then(createZipLookup)
+      .catch((err: unknown) => {
+        zipLookup = null;
+        console.warn('Territory Planner: the offline ZIP table could not be loaded', err);
+        return undefined;
+      });
+    return zipLookup;
+  };
+
+  const api = {
+    /**
+     * Reads and parses a CSV/TSV or GeoJSON file and keeps the table for `validate`.
+     * Refuses, with a message, files over the limits instead of running out of memory.
+     */
+    async parseFile(file: File | string, opts: ParseFileOptions, onProgress?: (fraction: number) => void): Promise<ParseOutcome> {
+      table = null; // drop the previous file first, so its memory can be reclaimed
+      const progress = throttle(onProgress);
+      try {
+        const fileName = typeof file === 'string' ? (opts.fileName ?? 'pasted text') : file.name;
+        const bytes = typeof file === 'string' ? file.length : file.size;
+        const tooBig = checkSize(bytes, fileName, opts.limits);
+        if (tooBig) return tooBig;
+        progress.report(0);
+        const { text, encoding } = typeof file === 'string' ? { text: file, encoding: 'utf-8' as const } : await readText(file);
+        progress.report(0.1);
+        const kind: ImportSourceKind = GEOJSON_NAME.test(fileName) || looksLikeJson(text) ? 'geojson' : 'delimited';
+        let parsed: ParsedTable;
+        if (kind === 'geojson') {
+          const res = parseStoreGeoJson(text);
+          if (!res.ok) return { ok: false, reason: 'invalid-geojson', message: res.message };
+          parsed = res.value;
+        } else {
+          parsed = parseDelimited(text, {
+            ...(opts.delimiter !== undefined ? { delimiter: opts.delimiter } : {}),
+            onProgress: (f) => progress.report(0.1 + 0.9 * f),
+          });
+        }
+        if (parsed.rows.length === 0) {
+          return { ok: false, reason: parsed.header.length === 0 ? 'empty-file' : 'no-rows', message: `${fileName} has no data rows.` };
+        }
+        if (parsed.rows.length > opts.limits.maxRows) {
+          return {
+            ok: false,
+            reason: 'too-many-rows',
+            message: `${fileName} has ${fmt(parsed.rows.length)} rows; the import handles up to ${fmt(opts.limits.maxRows)} stores at a time. Split the file and import the parts one after the other.`,
+          };
+        }
+        table = parsed;
+        progress.report(1);
+        return {
+          ok: true,
+          value: {
+            kind,
+            fileName,
+            bytes,
+            encoding,
+            header: parsed.header,
+            sampleRows: parsed.rows.slice(0, opts.sampleSize ?? 20),
+            rowCount: parsed.rows.length,
+            delimiter: parsed.delimiter,
+            delimiterCandidates: parsed.delimiterCandidates,
+            ambiguousDelimiter: parsed.ambiguousDelimiter,
+            errors: parsed.errors.slice(0, MAX_REPORTED_ERRORS),
+            errorCount: parsed.errors.length,
+            suggestedMapping: detectColumns(parsed.header),
+          },
+        };
+      } finally {
+        progress.release();
+      }
+    },
+
+    /** The first `n` rows as they would be stored with this mapping (the wizard's preview). */
+    async preview(mapping: ColumnMapping, opts: WorkerImportOptions, n = 20): Promise<PreviewRow[]> {
+      const t = requireTable();
+      return previewRows(t, mapping, { ...opts, zipLookup: mapping.zip != null ? await zips() : undefined }, n);
+    },
+
+    /**
+     * Validates (and ZIP-geocodes) every row of the parsed file with the confirmed mapping.
+     * Progress goes 0..1; the result is what `commitImport` and the summary need.
+     */
+    async validate(mapping: ColumnMapping, opts: WorkerImportOptions, onProgress?: (fraction: number) => void): Promise<ImportResult> {
+      const t = requireTable();
+      const progress = throttle(onProgress);
+      try {
+        progress.report(0);
+        const zipLookup = mapping.zip != null ? await zips() : undefined;
+        const result = validateRows(t, mapping, { ...opts, zipLookup, onProgress: (f) => progress.report(f) });
+        progress.report(1);
+        return result;
+      } finally {
+        progress.release();
+      }
+    },
+
+    /** Forgets the parsed file (after a commit) without ending the worker. */
+    reset(): void {
+      table = null;
+    },
+  };
+
+  function requireTable(): ParsedTable {
+    if (!table) throw new Error('No file has been parsed yet: call parseFile first.');
+    return table;
+  }
+
+  return api;
+}
+
+/** The functions the import worker exposes; the client's Comlink proxy is typed with it. */
+export type ImportWorkerApi = ReturnType<typeof createImportApi>;
+
+function checkSize(bytes: number, fileName: string, limits: ImportLimits): Result<never, ImportRefusalReason> | null {
+  if (bytes === 0) return { ok: false, reason: 'empty-file', message: `${fileName} is empty.` };
+  if (bytes > limits.maxBytes) {
+    return {
+      ok: false,
+      reason: 'file-too-large',
+      message: `${fileName} is ${mb(bytes)}; the import handles files up to ${mb(limits.maxBytes)} (about ${fmt(limits.maxRows)} stores). Split the file or remove columns you do not need.`,
+    };
+  }
+  return null;
+}
+
+/** UTF-8 (BOM stripped) when valid, else Windows-1252 — what Excel writes for "CSV". */
+async function readText(file: Blob): Promise<{ text: string; encoding: 'utf-8' | 'windows-1252' }> {
+  const buf = await file.arrayBuffer();
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(buf), encoding: 'windows-1252' };
+  }
+}
+
+function looksLikeJson(text: string): boolean {
+  const m = /^\uFEFF?\s*(\S)/.exec(text.slice(0, 1024));
+  return m?.[1] === '{';
+}
+
+async function fetchZipTable(): Promise<unknown> {
+  const res = await fetch(zipTableUrl);
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return res.json();
+}
+
+/**
+ * Progress to the page at most every 1 % (a Comlink callback is a message per call).
+ * `release` closes the callback's message port once the call is over.
+ */
+function throttle(cb: Progress) {
+  let last = -1;
+  return {
+    report(f: number) {
+      if (!cb) return;
+      const v = Math.min(1, Math.max(0, Number.isFinite(f) ? f : 0));
+      if (v - last < 0.01 && !(v === 1 && last < 1) && !(v === 0 && last < 0)) return;
+      last = v;
+      try {
+        void Promise.resolve(cb(v)).catch(() => undefined);
+      } catch {
+        // the page went away; the work itself goes on
+      }
+    },
+    release() {
+      // A Comlink remote answers [releaseProxy] with a function; a plain callback does not.
+      const release = cb ? (cb as unknown as { [releaseProxy]?: unknown })[releaseProxy] : undefined;
+      if (typeof release === 'function') {
+        try {
+          void Promise.resolve(release()).catch(() => undefined);
+        } catch {
+          // already released
+        }
+      }
+    },
+  };
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+
+// In a worker, expose one api; imported elsewhere (tests in node), do nothing.
+if (typeof WorkerGlobalScope !== 'undefined' && typeof self !== 'undefined' && self instanceof WorkerGlobalScope) {
+  expose(createImportApi());
+}

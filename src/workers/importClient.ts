@@ -1,0 +1,168 @@
+/**
+ * The page's side of the import worker. One worker at a time holds the parsed file; Cancel
+ * terminates it at once (a busy worker cannot read a "stop" message, terminating it can't
+ * fail) and the next call starts a fresh one, so nothing of a cancelled import survives.
+ * Calls that were in flight reject with ImportCancelledError.
+ *
+ * Files over IMPORT_LIMITS are refused from File.size before anything is read, so a
+ * too-large file never freezes or crashes the tab.
+ */
+import { proxy, wrap, type Remote } from 'comlink';
+import type { ColumnMapping, ImportResult, PreviewRow } from '../domain/import';
+import type { Result } from '../domain/types';
+import type { ImportLimits, ImportRefusalReason, ImportWorkerApi, ParseOutcome, WorkerImportOptions } from './import.worker';
+
+export type { ImportLimits, ImportRefusalReason, ParsedTableSummary, ParseOutcome, WorkerImportOptions } from './import.worker';
+
+/**
+ * The largest import, in bytes and data rows. 200 MB is ~1M rows of a typical CRM export;
+ * parsing it needs a few times that in worker memory, which browsers on an 8 GB laptop
+ * still give. Larger files are refused with a message asking to split them.
+ */
+export const IMPORT_LIMITS: ImportLimits = { maxBytes: 200 * 1024 * 1024, maxRows: 1_000_000 };
+
+/** Thrown into calls that were running when the import was cancelled. */
+export class ImportCancelledError extends Error {
+  override name = 'ImportCancelledError';
+  constructor() {
+    super('The import was cancelled.');
+  }
+}
+
+/** Thrown into running calls when the worker itself failed (crash, out of memory, load error). */
+export class ImportWorkerError extends Error {
+  override name = 'ImportWorkerError';
+}
+
+export function isImportCancelled(err: unknown): boolean {
+  return err instanceof ImportCancelledError || (err instanceof Error && err.name === 'ImportCancelledError');
+}
+
+/**
+ * The size check the page does before handing a file to the worker: instant, from
+ * File.size, no reading. Exported so the drop zone can refuse a file before the wizard opens.
+ */
+export function checkImportSize(file: { size: number; name?: string }, limits: ImportLimits = IMPORT_LIMITS): Result<true, ImportRefusalReason> {
+  const name = file.name || 'The file';
+  if (file.size === 0) return { ok: false, reason: 'empty-file', message: `${name} is empty.` };
+  if (file.size > limits.maxBytes) {
+    const mb = (n: number) => `${Math.round(n / (1024 * 1024)).toLocaleString('en-US')} MB`;
+    return {
+      ok: false,
+      reason: 'file-too-large',
+      message: `${name} is ${mb(file.size)}; the import handles files up to ${mb(limits.maxBytes)} (about ${limits.maxRows.toLocaleString('en-US')} stores). Split the file or remove columns you do not need.`,
+    };
+  }
+  return { ok: true, value: true };
+}
+
+/** What the client needs of a Worker (a fake in tests). */
+export type WorkerLike = Pick<Worker, 'postMessage' | 'addEventListener' | 'removeEventListener' | 'terminate'>;
+
+export interface ImportClientOptions {
+  createWorker?: () => WorkerLike;
+  limits?: ImportLimits;
+}
+
+export interface ImportClient {
+  /** Reads and parses the file in the worker; the table stays there for `validate`. */
+  parseFile(file: File | string, opts?: { delimiter?: string; fileName?: string; sampleSize?: number }, onProgress?: (fraction: number) => void): Promise<ParseOutcome>;
+  /** The first rows as they would be stored (ZIP-geocoded too), for the mapping step. */
+  preview(mapping: ColumnMapping, opts: WorkerImportOptions, n?: number): Promise<PreviewRow[]>;
+  /** Validates every row; the result goes to commitImport. Options must be plain data. */
+  validate(mapping: ColumnMapping, opts: WorkerImportOptions, onProgress?: (fraction: number) => void): Promise<ImportResult>;
+  /** Stops everything now: the worker is terminated, running calls reject with ImportCancelledError. */
+  cancel(): void;
+  /** Frees the worker and its parsed file (after a commit, or when the wizard closes). */
+  dispose(): void;
+  /** True while a call is running (for the Cancel button). */
+  readonly busy: boolean;
+}
+
+interface Session {
+  worker: WorkerLike;
+  remote: Remote<ImportWorkerApi>;
+  /** Rejects when the session ends (cancel, dispose, worker error); raced with every call. */
+  ended: Promise<never>;
+  end(reason: Error): void;
+}
+
+function defaultWorker(): WorkerLike {
+  return new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
+}
+
+export function createImportClient(options: ImportClientOptions = {}): ImportClient {
+  const createWorker = options.createWorker ?? defaultWorker;
+  const limits = options.limits ?? IMPORT_LIMITS;
+  let session: Session | null = null;
+  let running = 0;
+
+  function open(): Session {
+    if (session) return session;
+    const worker = createWorker();
+    let reject!: (err: Error) => void;
+    const ended = new Promise<never>((_, r) => (reject = r));
+    ended.catch(() => undefined); // only raced; never unhandled
+    const onError = (ev: Event) => {
+      ev.preventDefault?.();
+      const message = (ev as Partial<ErrorEvent>).message;
+      const detail = typeof message === 'string' && message !== '' ? ` (${message})` : '';
+      close(new ImportWorkerError(`The import stopped unexpectedly${detail}. The file may be too large for this browser's memory; try a smaller file.`));
+    };
+    worker.addEventListener('error', onError);
+    worker.addEventListener('messageerror', onError);
+    const s: Session = {
+      worker,
+      remote: wrap<ImportWorkerApi>(worker),
+      ended,
+      end(reason) {
+        worker.removeEventListener('error', onError);
+        worker.removeEventListener('messageerror', onError);
+        worker.terminate();
+        reject(reason);
+      },
+    };
+    session = s;
+    return s;
+  }
+
+  function close(reason: Error): void {
+    const s = session;
+    session = null;
+    s?.end(reason);
+  }
+
+  async function call<T>(fn: (remote: Remote<ImportWorkerApi>) => Promise<T>): Promise<T> {
+    const s = open();
+    running++;
+    try {
+      return await Promise.race([fn(s.remote), s.ended]);
+    } finally {
+      running--;
+    }
+  }
+
+  return {
+    async parseFile(file, opts = {}, onProgress) {
+      const size = typeof file === 'string' ? { size: file.length, name: opts.fileName ?? 'The pasted text' } : file;
+      const checked = checkImportSize(size, limits);
+      if (!checked.ok) return checked;
+      return call<ParseOutcome>((r) => r.parseFile(file, { ...opts, limits }, onProgress ? proxy(onProgress) : undefined));
+    },
+    preview(mapping, opts, n) {
+      return call((r) => r.preview(mapping, opts, n));
+    },
+    validate(mapping, opts, onProgress) {
+      return call((r) => r.validate(mapping, opts, onProgress ? proxy(onProgress) : undefined));
+    },
+    cancel() {
+      close(new ImportCancelledError());
+    },
+    dispose() {
+      close(new ImportCancelledError());
+    },
+    get busy() {
+      return running > 0;
+    },
+  };
+}

@@ -1,0 +1,297 @@
+/**
+ * Import benchmark (issue 3): a 100k-row CRM-style CSV, generated in memory from a seeded
+ * PRNG, measured in the same run as papaparse parsing the same text alone.
+ *
+ * Measured (7 runs after a warm-up, interleaved so that background load hits all alike,
+ * a full GC before each timing):
+ *  - papaparse, bare: `Papa.parse(text)` (auto-detected delimiter and line break), and with
+ *    the options the importer uses (`delimiter: ','`, `header: false`, `skipEmptyLines: false`);
+ *  - the whole import minus storage: parseDelimited + detectColumns + validateRows with ZIP
+ *    geocoding (the ZIP lookup is built once per worker: timed separately), without and with
+ *    progress reporting (chunked parse);
+ *  - the two halves separately (parse, validate+geocode), and the memory retained by the
+ *    parsed table and by the result.
+ * Target: whole import ≤ 1.5 × the bare parse. Storing into IndexedDB is measured elsewhere.
+ *
+ * Then a 1M-row file (one run each) to find where the import stops being reasonable, for
+ * the size limit the UI enforces.
+ *
+ * The file: 18 columns (ids, names — 5 % quoted with commas/quotes —, address, city, state,
+ * ZIP, coordinates, status, channel, revenue, prior revenue, potential, customer since,
+ * CSAT, renewal date, key account, account manager); 10 % of rows have no coordinates but
+ * a real ZIP (geocoded), ~1 % are bad (out-of-range latitude, unknown status, bad number,
+ * bad date, unknown ZIP).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import {
+  createZipLookup,
+  detectColumns,
+  parseDelimited,
+  validateRows,
+  type ImportResult,
+  type ParsedTable,
+  type ZipLookup,
+} from '../../src/domain/import';
+import {
+  canMeasureMemory,
+  fmtBytes,
+  fmtInt,
+  fmtMs,
+  fmtRate,
+  gc,
+  memoryNow,
+  mulberry32,
+  printTable,
+  retainedBytes,
+  time,
+} from './benchUtils';
+
+export const name = 'import: 100k-row CSV (parse + validate + ZIP geocode) vs bare papaparse';
+
+const SEED = 20261101;
+const TARGET_RATIO = 1.5;
+const RUNS = 7;
+
+const HEADER = [
+  'Account ID', 'Store Name', 'Address', 'City', 'State', 'Zip', 'Latitude', 'Longitude', 'Status', 'Channel', 'T12M Revenue',
+  'Prior Year Revenue', 'Potential', 'Customer Since', 'CSAT', 'Renewal Date', 'Key Account', 'Account Manager',
+];
+const WORDS = ['Happy', 'Paws', 'Tails', 'Barn', 'Feed', 'Vet', 'Grooming', 'Pet', 'Supply', 'Country', 'Corner', 'Market', 'Hound', 'Kitty', 'Farm', 'Ranch', 'Clinic', 'Depot'];
+const STREETS = ['Main St', 'Oak Ave', 'Elm St', 'Market Ct', 'County Rd 12', 'Highway 9', 'Maple Dr', 'Cedar Ln'];
+const CITIES = ['Springfield', 'Austin', 'Boise', 'Dayton', 'Fresno', 'Macon', 'Tulsa', 'Reno', 'Albany', 'Omaha'];
+const STATES = ['IL', 'TX', 'ID', 'OH', 'CA', 'GA', 'OK', 'NV', 'NY', 'NE'];
+const STATUSES = ['Customer', 'customer', 'Prospect', 'Lead', 'Lost', 'Churned', 'Active'];
+const CHANNELS = ['Independent Pet', 'Vet Clinic', 'Groomer', 'Farm & Feed', 'Grocery', 'Pet Store'];
+const MANAGERS = ['Megan Holloway', 'Daniel Ortega', 'Priya Raman', 'Tyler Brooks', 'Hannah Lindqvist', 'Marcus Greene', 'Sofia Alvarez', ''];
+
+interface ZipTable {
+  zip: number[];
+  lng: number[];
+  lat: number[];
+  scale: number;
+}
+
+function loadZipTable(): unknown {
+  return JSON.parse(readFileSync(join(import.meta.dirname, '../../data/zip-centroids.json'), 'utf8'));
+}
+
+function pick<T>(random: () => number, list: readonly T[]): T {
+  return list[Math.floor(random() * list.length)]!;
+}
+
+function isoDay(random: () => number, fromYear: number, years: number): string {
+  const d = new Date(Date.UTC(fromYear, 0, 1) + Math.floor(random() * years * 365) * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A CRM export of `rows` stores (see the module comment), LF line endings, no BOM. */
+export function makeCsv(rows: number, table: ZipTable, seed = SEED): string {
+  const random = mulberry32(seed);
+  const lines: string[] = [HEADER.join(',')];
+  const chunks: string[] = [];
+  for (let i = 0; i < rows; i++) {
+    const k = Math.floor(random() * table.zip.length);
+    const zip = String(table.zip[k]!).padStart(5, '0');
+    let lat = (table.lat[k]! / table.scale + (random() - 0.5) * 0.05).toFixed(5);
+    const lng = (table.lng[k]! / table.scale + (random() - 0.5) * 0.05).toFixed(5);
+    let name = `${pick(random, WORDS)} ${pick(random, WORDS)} ${pick(random, WORDS)}`;
+    const q = random();
+    if (q < 0.03) name = `"${name}, Inc."`;
+    else if (q < 0.05) name = `"${name} ""The Best"""`;
+    const noCoords = random() < 0.1;
+    let status = pick(random, STATUSES);
+    let revenue = (random() * 250_000).toFixed(2);
+    let since = random() < 0.7 ? isoDay(random, 2005, 20) : '';
+    let zipCell = zip;
+    const bad = random();
+    if (bad < 0.002) lat = '123.45';
+    else if (bad < 0.004) status = 'Pending';
+    else if (bad < 0.006) revenue = '"12,5"';
+    else if (bad < 0.008) since = '13/45/2020';
+    else if (bad < 0.01 && noCoords) zipCell = '00000';
+    const customer = status === 'Customer' || status === 'customer' || status === 'Active';
+    const line = [
+      `CRM-${100000 + i}`,
+      name,
+      `${1 + Math.floor(random() * 9999)} ${pick(random, STREETS)}`,
+      pick(random, CITIES),
+      pick(random, STATES),
+      zipCell,
+      noCoords ? '' : lat,
+      noCoords ? '' : lng,
+      status,
+      pick(random, CHANNELS),
+      customer ? revenue : '0',
+      customer ? (random() * 250_000).toFixed(2) : '0',
+      (random() * 500_000).toFixed(0),
+      customer ? since : '',
+      customer && random() < 0.6 ? (1 + random() * 4).toFixed(1) : '',
+      customer && random() < 0.5 ? isoDay(random, 2026, 3) : '',
+      random() < 0.1 ? 'Yes' : 'No',
+      pick(random, MANAGERS),
+    ].join(',');
+    lines.push(line);
+    if (lines.length === 4096) {
+      chunks.push(lines.join('\n'));
+      lines.length = 0;
+    }
+  }
+  if (lines.length > 0) chunks.push(lines.join('\n'));
+  return chunks.join('\n') + '\n';
+}
+
+function fullImport(text: string, zipLookup: ZipLookup, progress: boolean): ImportResult {
+  const table = parseDelimited(text, progress ? { onProgress: () => undefined } : {});
+  const mapping = detectColumns(table.header);
+  return validateRows(table, mapping, { decimalComma: false, dateOrder: 'us', zipLookup, ...(progress ? { onProgress: () => undefined } : {}) });
+}
+
+const OPTIONS = { delimiter: ',', header: false, skipEmptyLines: false } as const;
+
+export async function run(): Promise<void> {
+  const zipJson = loadZipTable();
+  const zipBuild = time(() => createZipLookup(zipJson), 5);
+  const zipLookup = createZipLookup(zipJson);
+  const table = zipJson as ZipTable;
+
+  const n = 100_000;
+  const t0 = performance.now();
+  const text = makeCsv(n, table);
+  const genMs = performance.now() - t0;
+  const bytes = Buffer.byteLength(text);
+  console.log(`file: ${fmtInt(n)} rows, ${HEADER.length} columns, ${fmtBytes(bytes)} (${(bytes / n).toFixed(0)} B/row), generated in ${fmtMs(genMs)} ms`);
+  console.log(`ZIP lookup build (once per worker): ${fmtMs(zipBuild.median)} ms`);
+
+  // Sanity: what the import makes of the file.
+  const check = fullImport(text, zipLookup, false);
+  const s = check.summary;
+  console.log(
+    `import result: ${fmtInt(s.valid)} valid, ${fmtInt(s.rejected)} rejected (${Object.entries(s.byReason).map(([r, c]) => `${r} ${c}`).join(', ')}), ${fmtInt(s.geocodedFromZip)} placed at ZIP centroid`,
+  );
+
+  // Interleaved: each run times the bare parse and the whole import back to back, so that
+  // background load affects both alike; the ratio is the median of the per-run ratios.
+  const timesOf = { bareAuto: [] as number[], bareSame: [] as number[], whole: [] as number[], wholeProgress: [] as number[], parseOnly: [] as number[], validateOnly: [] as number[] };
+  const ratios: number[] = [];
+  const parsed = parseDelimited(text);
+  const mapping = detectColumns(parsed.header);
+  const clock = (fn: () => unknown): number => {
+    gc();
+    const t = performance.now();
+    fn();
+    return performance.now() - t;
+  };
+  for (let r = 0; r <= RUNS; r++) {
+    const bareSame = clock(() => Papa.parse<string[]>(text, OPTIONS));
+    const whole = clock(() => fullImport(text, zipLookup, false));
+    const bareAuto = clock(() => Papa.parse<string[]>(text));
+    const wholeProgress = clock(() => fullImport(text, zipLookup, true));
+    const parseOnly = clock(() => parseDelimited(text));
+    const validateOnly = clock(() => validateRows(parsed, mapping, { decimalComma: false, dateOrder: 'us', zipLookup }));
+    if (r === 0) continue; // warm-up
+    timesOf.bareSame.push(bareSame);
+    timesOf.whole.push(whole);
+    timesOf.bareAuto.push(bareAuto);
+    timesOf.wholeProgress.push(wholeProgress);
+    timesOf.parseOnly.push(parseOnly);
+    timesOf.validateOnly.push(validateOnly);
+    ratios.push(whole / bareSame);
+  }
+  const stat = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return { median: sorted[sorted.length >> 1]!, min: sorted[0]! };
+  };
+  const bareSame = stat(timesOf.bareSame);
+  const bareAuto = stat(timesOf.bareAuto);
+  const whole = stat(timesOf.whole);
+  const wholeProgress = stat(timesOf.wholeProgress);
+  const parseOnly = stat(timesOf.parseOnly);
+  const validateOnly = stat(timesOf.validateOnly);
+
+  const row = (label: string, t: { median: number; min: number }, base?: number) => [
+    label,
+    fmtMs(t.median),
+    fmtMs(t.min),
+    `${fmtRate((n / t.median) * 1000)}/s`,
+    base === undefined ? '' : `${(t.median / base).toFixed(2)}×`,
+  ];
+  printTable([
+    [`100k rows (${RUNS} interleaved runs)`, 'median ms', 'min ms', 'rows/s', 'vs bare (same options)'],
+    row('papaparse bare, Papa.parse(text) (auto-detect)', bareAuto, bareSame.median),
+    row('papaparse bare, same options as the importer', bareSame, bareSame.median),
+    row('import: parseDelimited only', parseOnly, bareSame.median),
+    row('import: validateRows + ZIP geocode only', validateOnly, bareSame.median),
+    row('WHOLE import (parse + detect + validate + geocode)', whole, bareSame.median),
+    row('WHOLE import with progress (chunked parse)', wholeProgress, bareSame.median),
+  ]);
+  const ratio = stat(ratios).median;
+  const ratioMin = whole.min / bareSame.min;
+  console.log(
+    `ratio whole/bare (median of per-run ratios): ${ratio.toFixed(2)}× (best runs: ${ratioMin.toFixed(2)}×; vs auto-detect bare: ${(whole.median / bareAuto.median).toFixed(2)}×) — target ≤ ${TARGET_RATIO}×: ${ratio <= TARGET_RATIO ? 'MET' : 'NOT MET'}`,
+  );
+
+  if (canMeasureMemory()) {
+    const t = retainedBytes(() => parseDelimited(text));
+    const r = retainedBytes(() => validateRows(t.value, mapping, { decimalComma: false, dateOrder: 'us', zipLookup }));
+    console.log(
+      `memory: file ${fmtBytes(bytes)}; parsed table +${fmtBytes(t.bytes)} (${(t.bytes / n).toFixed(0)} B/row); result +${fmtBytes(r.bytes)} (${(r.bytes / n).toFixed(0)} B/row)`,
+    );
+  }
+
+  await bigFile(table, zipLookup);
+}
+
+/** 1M rows, one run each: does it fit, how long, how much memory. */
+async function bigFile(table: ZipTable, zipLookup: ZipLookup): Promise<void> {
+  const n = 1_000_000;
+  gc();
+  const heap0 = memoryNow();
+  let t0 = performance.now();
+  let text: string | null = makeCsv(n, table, SEED + 1);
+  const genMs = performance.now() - t0;
+  const bytes = Buffer.byteLength(text);
+  console.log(`\n1M-row file: ${fmtBytes(bytes)}, generated in ${fmtMs(genMs)} ms`);
+
+  t0 = performance.now();
+  Papa.parse<string[]>(text, OPTIONS);
+  const bareMs = performance.now() - t0;
+  gc();
+
+  let peak = 0;
+  const sample = () => (peak = Math.max(peak, memoryNow() - heap0));
+  t0 = performance.now();
+  let parsed: ParsedTable | null = parseDelimited(text, { onProgress: sample });
+  const parseMs = performance.now() - t0;
+  sample();
+  const mapping = detectColumns(parsed.header);
+  t0 = performance.now();
+  let result: ImportResult | null = validateRows(parsed, mapping, { decimalComma: false, dateOrder: 'us', zipLookup, onProgress: sample });
+  const validateMs = performance.now() - t0;
+  sample();
+  gc();
+  const withAll = memoryNow() - heap0;
+  text = null; // what the worker can drop once parsed
+  gc();
+  const tablePlusResult = memoryNow() - heap0;
+  parsed = null; // …and once validated: only the result crosses to the page
+  gc();
+  const resultOnly = memoryNow() - heap0;
+  const limit = (await import('node:v8')).getHeapStatistics().heap_size_limit;
+  printTable([
+    ['1M rows', 'ms', 'rows/s', 'vs bare'],
+    ['papaparse bare, same options', fmtMs(bareMs), `${fmtRate((n / bareMs) * 1000)}/s`, '1.00×'],
+    ['import: parseDelimited (with progress)', fmtMs(parseMs), `${fmtRate((n / parseMs) * 1000)}/s`, `${(parseMs / bareMs).toFixed(2)}×`],
+    ['import: validateRows + geocode', fmtMs(validateMs), `${fmtRate((n / validateMs) * 1000)}/s`, `${(validateMs / bareMs).toFixed(2)}×`],
+    ['WHOLE import', fmtMs(parseMs + validateMs), `${fmtRate((n / (parseMs + validateMs)) * 1000)}/s`, `${((parseMs + validateMs) / bareMs).toFixed(2)}×`],
+  ]);
+  console.log(
+    `memory above baseline (heap limit ${fmtBytes(limit)}): peak during import ≥ ${fmtBytes(peak)}; text + table + result ${fmtBytes(withAll)}; ` +
+      `without the text variable ${fmtBytes(tablePlusResult)}; result only ${fmtBytes(resultOnly)} (${(resultOnly / n).toFixed(0)} B/store — its text cells are ` +
+      `slices of the file text, which stays alive until the result is cloned to the page); ${fmtInt(result.summary.valid)} valid`,
+  );
+  result = null;
+  void result;
+  gc();
+}
