@@ -8,7 +8,16 @@ import { LngLatBounds, Map as MlMap, Popup, setWorkerUrl, type GeoJSONSource, ty
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import { TerraDraw, TerraDrawPolygonMode, TerraDrawSelectMode, type GeoJSONStoreFeatures } from 'terra-draw';
+import {
+  TerraDraw,
+  TerraDrawCircleMode,
+  TerraDrawFreehandMode,
+  TerraDrawPolygonMode,
+  TerraDrawRectangleMode,
+  TerraDrawSelectMode,
+  type GeoJSONStoreFeatures,
+} from 'terra-draw';
+import { circlePolygon } from '../domain/geometry/circlePolygon';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import { labelPoint } from '../domain/geometry/labelPoint';
 import type { Store, Territory, TerritoryGeometry, TerritoryId } from '../domain/types';
@@ -17,8 +26,14 @@ import { baseStyle, LAYERS, SOURCES } from './style';
 
 setWorkerUrl(workerUrl);
 
+/** The shapes a territory can be drawn as. */
+export type DrawMode = 'polygon' | 'rectangle' | 'circle' | 'freehand';
+const DRAW_MODES: readonly string[] = ['polygon', 'rectangle', 'circle', 'freehand'];
+
 export interface MapEvents {
   ready(): void;
+  /** While a circle is dragged: its radius, so the UI can show it in km or miles. */
+  drawingRadius?(meters: number): void;
   territoryDrawn(geometry: TerritoryGeometry): void;
   territoryReshaped(id: TerritoryId, geometry: TerritoryGeometry): void;
   territoryClicked(id: TerritoryId | null): void;
@@ -44,6 +59,7 @@ export class MapController {
   private selectedId: TerritoryId | null = null;
   private stores: readonly Store[] = [];
   private highlighted: readonly Store[] = [];
+  private typedCircleRadius: number | null = null;
   private ready = false;
   private popup: Popup | null = null;
 
@@ -75,6 +91,9 @@ export class MapController {
         new TerraDrawPolygonMode({
           styles: { fillColor: '#2563eb', fillOpacity: 0.2, outlineColor: '#1d4ed8', outlineWidth: 2, closingPointColor: '#1d4ed8', closingPointWidth: 6, closingPointOutlineColor: '#ffffff', closingPointOutlineWidth: 2 },
         }),
+        new TerraDrawRectangleMode({ styles: { fillColor: '#2563eb', fillOpacity: 0.2, outlineColor: '#1d4ed8', outlineWidth: 2 } }),
+        new TerraDrawCircleMode({ segments: 64, styles: { fillColor: '#2563eb', fillOpacity: 0.2, outlineColor: '#1d4ed8', outlineWidth: 2 } }),
+        new TerraDrawFreehandMode({ styles: { fillColor: '#2563eb', fillOpacity: 0.2, outlineColor: '#1d4ed8', outlineWidth: 2, closingPointColor: '#1d4ed8', closingPointWidth: 6 } }),
         new TerraDrawSelectMode({
           flags: {
             polygon: {
@@ -93,13 +112,18 @@ export class MapController {
         const g = this.editedGeometry();
         if (g) this.events.territoryDraft(this.editing, g);
       }
-      void ids;
+      if (this.draw?.getMode() === 'circle' && this.events.drawingRadius) {
+        for (const id of ids) {
+          const km = this.draw.getSnapshotFeature(id)?.properties['radiusKilometers'];
+          if (typeof km === 'number') this.events.drawingRadius(km * 1000);
+        }
+      }
     });
     this.map.on('click', (e) => this.onClick(e));
     this.map.on('mouseenter', LAYERS.stores, () => this.setCursor('pointer'));
     this.map.on('mouseleave', LAYERS.stores, () => this.setCursor(''));
     this.map.getContainer().addEventListener('keydown', (e) => {
-      if (e.key === 'Escape' && this.draw?.getMode() === 'polygon') this.cancelDrawing();
+      if (e.key === 'Escape') this.cancelDrawing();
     });
     this.ready = true;
     this.renderTerritories();
@@ -143,7 +167,7 @@ export class MapController {
       type: 'FeatureCollection',
       features: visible.map(({ territory: t, managerName }) => ({
         type: 'Feature',
-        properties: { id: t.id, name: t.name, manager: managerName ?? '' },
+        properties: { id: t.id, name: t.name, manager: [managerName, t.locked ? 'locked' : null].filter(Boolean).join(' · ') },
         geometry: { type: 'Point', coordinates: labelPoint(t.geometry) },
       })),
     };
@@ -190,7 +214,16 @@ export class MapController {
   }
 
   private onClick(e: MapMouseEvent): void {
-    if (!this.draw || this.draw.getMode() !== 'static') return;
+    if (!this.draw) return;
+    if (this.typedCircleRadius !== null) {
+      // "Circle with a typed radius": the click places the centre.
+      const radius = this.typedCircleRadius;
+      this.typedCircleRadius = null;
+      this.map.getCanvas().style.cursor = '';
+      this.events.territoryDrawn(circlePolygon([e.lngLat.lng, e.lngLat.lat], radius));
+      return;
+    }
+    if (this.draw.getMode() !== 'static') return;
     const storeHit = this.map.queryRenderedFeatures(e.point, { layers: [LAYERS.stores] })[0];
     if (storeHit) {
       const store = this.stores[Number(storeHit.properties['i'])];
@@ -225,20 +258,35 @@ export class MapController {
     this.popup = new Popup({ closeButton: true, maxWidth: '280px' }).setLngLat([store.lng, store.lat]).setDOMContent(el).addTo(this.map);
   }
 
-  /** Starts polygon drawing: click to add points, click the first point (or Enter) to close. */
-  startDrawing(): void {
+  /**
+   * Starts drawing a territory. Polygon: click points, click the first (or Enter) to close.
+   * Rectangle: click two corners. Circle: click the centre, move, click; or, with
+   * `radiusMeters`, one click places a circle of that radius. Freehand: click, move, click.
+   */
+  startDrawing(mode: DrawMode = 'polygon', opts: { radiusMeters?: number } = {}): void {
     if (!this.draw) return;
     this.stopEditing();
     this.popup?.remove();
-    this.draw.setMode('polygon');
+    this.draw.clear();
+    if (mode === 'circle' && opts.radiusMeters && opts.radiusMeters > 0) {
+      this.draw.setMode('static');
+      this.typedCircleRadius = opts.radiusMeters;
+      this.map.getCanvas().style.cursor = 'crosshair';
+    } else {
+      this.typedCircleRadius = null;
+      this.draw.setMode(mode);
+    }
     this.map.getCanvas().focus();
   }
 
   cancelDrawing(): void {
     if (!this.draw) return;
-    if (this.draw.getMode() === 'polygon') {
+    const wasDrawing = DRAW_MODES.includes(this.draw.getMode()) || this.typedCircleRadius !== null;
+    this.typedCircleRadius = null;
+    if (wasDrawing) {
       this.draw.clear();
       this.draw.setMode('static');
+      this.map.getCanvas().style.cursor = '';
       this.events.drawingCancelled();
     }
   }
@@ -290,7 +338,7 @@ export class MapController {
 
   private onDrawFinish(id: string | number, context: { mode: string; action: string }): void {
     if (!this.draw) return;
-    if (context.mode === 'polygon' && context.action === 'draw') {
+    if (DRAW_MODES.includes(context.mode) && context.action === 'draw') {
       const f = this.draw.getSnapshotFeature(id) as Feature<Polygon> | undefined;
       this.draw.clear();
       this.draw.setMode('static');

@@ -126,6 +126,10 @@ export const createPlanSlice =
         edit(id, (t) => `Renamed ${t.name} to ${clean}`, () => ({ name: clean }));
       },
       reshapeTerritory(id, geometry) {
+        if (find(id)?.locked) {
+          get().notify('error', `${find(id)!.name} is locked: unlock it to change its outline.`);
+          return;
+        }
         const checked = validateTerritoryGeometry(geometry);
         if (!checked.ok) {
           get().notify('error', `${checked.message} The previous shape was kept.`);
@@ -136,6 +140,10 @@ export const createPlanSlice =
       deleteTerritory(id) {
         const t = find(id);
         if (!t) return;
+        if (t.locked) {
+          get().notify('error', `${t.name} is locked: unlock it before deleting it.`);
+          return;
+        }
         get().applyChange({ label: `Deleted ${t.name}`, before: [t], after: [] });
       },
       setTerritoryManager(id, managerId) {
@@ -144,6 +152,10 @@ export const createPlanSlice =
       },
       setTerritoryColor(id, color) {
         edit(id, (t) => `Recolored ${t.name}`, () => ({ color }));
+      },
+      setTerritoryLocked(id, locked) {
+        if (find(id)?.locked === locked) return;
+        edit(id, (t) => `${locked ? 'Locked' : 'Unlocked'} ${t.name}`, () => ({ locked }));
       },
     };
   };

@@ -25,3 +25,6 @@ export const selectStoreFilter = (s: AppState) => s.storeFilter;
 export const selectVisibleStores = (s: AppState) => s.visibleStores;
 export const selectPortfolioManagerId = (s: AppState) => s.portfolioManagerId;
 export const selectStoreFocus = (s: AppState) => s.storeFocus;
+export const selectDrawMode = (s: AppState) => s.drawMode;
+export const selectCircleRadius = (s: AppState) => s.circleRadius;
+export const selectLiveRadius = (s: AppState) => s.liveRadiusMeters;

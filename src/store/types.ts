@@ -67,6 +67,8 @@ export interface PlanSlice {
   deleteTerritory(id: TerritoryId): void;
   setTerritoryManager(id: TerritoryId, managerId: Territory['managerId']): void;
   setTerritoryColor(id: TerritoryId, color: string): void;
+  /** A locked territory cannot be reshaped, deleted, painted into or clipped. */
+  setTerritoryLocked(id: TerritoryId, locked: boolean): void;
 }
 
 export interface DerivedSlice {
@@ -83,6 +85,8 @@ export interface DerivedSlice {
   /** Stats as if territory `id` had `geometry`, without committing anything. */
   previewOutline(id: TerritoryId, geometry: TerritoryGeometry): void;
 }
+
+export type DrawMode = 'polygon' | 'rectangle' | 'circle' | 'freehand';
 
 export type BottomTab = 'territories' | 'stores' | 'portfolio';
 
@@ -103,6 +107,16 @@ export interface UiSlice {
   /** Incremented to ask the map to fly to the selected territory. */
   zoomRequest: { id: TerritoryId; seq: number } | null;
   bottomTab: BottomTab;
+  /** The shape the next territory is drawn as. */
+  drawMode: DrawMode;
+  /** A typed circle radius (null = drag the radius) and the unit it is shown in. */
+  circleRadius: { value: number | null; unit: 'km' | 'mi' };
+  /** The radius of the circle being dragged, in meters, for the hint; null otherwise. */
+  liveRadiusMeters: number | null;
+  /** Starts drawing in the given mode (Escape or another call stops it). */
+  startDrawing(mode: DrawMode): void;
+  setCircleRadius(r: { value: number | null; unit: 'km' | 'mi' }): void;
+  setLiveRadius(m: number | null): void;
   storeFilter: StoreFilter;
   /** The account manager whose portfolio is shown and highlighted on the map. */
   portfolioManagerId: PersonId | null;

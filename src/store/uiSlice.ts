@@ -11,6 +11,20 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   draftGeometry: null,
   zoomRequest: null,
   bottomTab: 'territories',
+  drawMode: 'polygon',
+  circleRadius: { value: null, unit: 'mi' },
+  liveRadiusMeters: null,
+  startDrawing(drawMode) {
+    // Restart drawing when already drawing in another mode.
+    if (get().mode === 'drawing') set({ mode: 'browse' });
+    set({ drawMode, mode: 'drawing', liveRadiusMeters: null });
+  },
+  setCircleRadius(circleRadius) {
+    set({ circleRadius });
+  },
+  setLiveRadius(liveRadiusMeters) {
+    set({ liveRadiusMeters });
+  },
   storeFilter: EMPTY_STORE_FILTER,
   portfolioManagerId: null,
   storeFocus: null,

@@ -18,6 +18,7 @@ import { Legend } from './Legend';
 import { NameDialog } from './NameDialog';
 import { Notices } from './Notices';
 import { SaveStatus } from './SaveStatus';
+import { Shortcuts } from './Shortcuts';
 import { buildRows, StatsTable } from './StatsTable';
 import { useAppStore, useAppStoreApi } from './storeContext';
 import { TerritoryPanel } from './TerritoryPanel';
@@ -83,6 +84,7 @@ export function App({ importService }: { importService?: () => ImportService } =
           />
         </label>
         <ExportButtons />
+        <Shortcuts />
       </header>
       <main className="workspace">
         <div

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { validateTerritoryGeometry } from '../domain/geometry';
+import { METERS_PER_MILE, validateTerritoryGeometry } from '../domain/geometry';
 import type { TerritoryGeometry, TerritoryId } from '../domain/types';
 import { MapController } from '../map/mapController';
 import { useAppStoreApi } from './storeContext';
@@ -46,6 +46,9 @@ export default function MapView() {
         const after = s().territories.find((t) => t.id === id);
         // Refused (invalid outline): put the last good shape back into the editor.
         if (before && after === before) controller.editTerritory(before);
+      },
+      drawingRadius(meters) {
+        s().setLiveRadius(meters);
       },
       territoryDraft(id, geometry) {
         // Throttled to one computation per frame while the pointer moves.
@@ -108,7 +111,11 @@ export default function MapView() {
           controller.stopEditing();
           if (s().previewing) s().recompute();
         }
-        if (state.mode === 'drawing') controller.startDrawing();
+        if (state.mode === 'drawing') {
+          const r = state.circleRadius;
+          const radiusMeters = r.value && r.value > 0 ? r.value * (r.unit === 'mi' ? METERS_PER_MILE : 1000) : undefined;
+          controller.startDrawing(state.drawMode, radiusMeters ? { radiusMeters } : {});
+        }
         if (state.mode === 'editing') {
           const t = state.territories.find((x) => x.id === state.selectedTerritoryId);
           if (!t || !controller.editTerritory(t)) {

@@ -77,14 +77,32 @@ export function TerritoryPanel() {
         </dl>
       )}
       <div className="panel-actions">
-        <button type="button" className={editing ? 'primary' : undefined} aria-pressed={editing} onClick={() => api.getState().setMode(editing ? 'browse' : 'editing')}>
+        <button
+          type="button"
+          className={editing ? 'primary' : undefined}
+          aria-pressed={editing}
+          disabled={t.locked}
+          title={t.locked ? 'Unlock the territory to edit its outline' : undefined}
+          onClick={() => api.getState().setMode(editing ? 'browse' : 'editing')}
+        >
           {editing ? 'Done editing' : 'Edit outline'}
+        </button>
+        <button
+          type="button"
+          aria-pressed={t.locked}
+          title={t.locked ? 'Locked: its outline cannot be edited, painted into or clipped. Click to unlock.' : 'Lock the outline against changes'}
+          onClick={() => {
+            if (editing) api.getState().setMode('browse');
+            api.getState().setTerritoryLocked(t.id, !t.locked);
+          }}
+        >
+          {t.locked ? 'Locked' : 'Lock territory'}
         </button>
         <button type="button" onClick={() => api.getState().requestZoom(t.id)}>
           Zoom to
         </button>
         {!confirmDelete ? (
-          <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+          <button type="button" className="danger" disabled={t.locked} onClick={() => setConfirmDelete(true)}>
             Delete territory
           </button>
         ) : (

@@ -2,7 +2,7 @@
  * The foundation end to end, in real headless Chromium against the production build:
  * offline loading, the map, drawing with the mouse, stats, persistence and exports.
  */
-import { booleanPointInPolygon, booleanClockwise } from '@turf/turf';
+import { booleanClockwise, booleanPointInPolygon, distance } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -176,6 +176,50 @@ describe('drawing, persistence and export', () => {
     await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/crosses itself/i);
     expect(await page.getByRole('dialog').count()).toBe(0);
     expect(await page.getByRole('table', { name: 'Territory statistics' }).locator('tbody tr').count()).toBe(before);
+    await page.context().close();
+  });
+
+  it('draws a rectangle and a typed-radius circle; each Stores count matches an independent count', async () => {
+    const { page } = await openApp();
+    // Rectangle: two corners over Colorado's Front Range.
+    await page.getByRole('button', { name: 'Rectangle' }).click();
+    const a = await toPagePoint(page, -105.3, 39.4);
+    const b = await toPagePoint(page, -104.6, 40.1);
+    await page.mouse.move(a.x, a.y, { steps: 3 });
+    await page.mouse.click(a.x, a.y);
+    await page.mouse.move(b.x, b.y, { steps: 8 });
+    await page.mouse.click(b.x, b.y);
+    let dialog = page.getByRole('dialog', { name: 'Name the new territory' });
+    await dialog.getByLabel('Territory name').fill('Denver Box');
+    await dialog.getByRole('button', { name: 'Create territory' }).click();
+
+    // Circle with a typed radius: 30 miles around Chicago, one click.
+    await page.getByRole('button', { name: 'Circle' }).click();
+    await page.getByRole('spinbutton', { name: 'Radius' }).fill('30');
+    await page.getByRole('combobox', { name: 'Radius unit' }).selectOption('mi');
+    await page.getByRole('button', { name: 'Circle' }).click(); // restart with the typed radius
+    const c = await toPagePoint(page, -87.63, 41.88);
+    await page.mouse.click(c.x, c.y);
+    dialog = page.getByRole('dialog', { name: 'Name the new territory' });
+    await dialog.getByLabel('Territory name').fill('Chicagoland 30mi');
+    await dialog.getByRole('button', { name: 'Create territory' }).click();
+    await expect.poll(() => territoryRow(page, 'Chicagoland 30mi').count()).toBe(1);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export territories/ }).click()]);
+    const fc = JSON.parse(readFileSync((await download.path())!, 'utf8')) as FeatureCollection<Polygon, { name: string }>;
+    for (const name of ['Denver Box', 'Chicagoland 30mi']) {
+      const f = fc.features.find((x) => x.properties.name === name)!;
+      const expected = countInside(f.geometry);
+      expect(expected).toBeGreaterThan(5);
+      expect(await cellNumber(page, name, 'Stores')).toBe(expected);
+    }
+    // The circle really has a 30-mile radius: every vertex is ~48.3 km from its centre (the
+    // clicked pixel, so taken as the mean of the vertices), which lies near Chicago.
+    const ring = fc.features.find((x) => x.properties.name === 'Chicagoland 30mi')!.geometry.coordinates[0]!;
+    const verts = ring.slice(0, -1);
+    const centre = [verts.reduce((a, p) => a + p[0]!, 0) / verts.length, verts.reduce((a, p) => a + p[1]!, 0) / verts.length];
+    expect(distance(centre, [-87.63, 41.88], { units: 'kilometers' })).toBeLessThan(25);
+    for (const p of ring) expect(Math.abs(distance(centre, p, { units: 'kilometers' }) - 48.28)).toBeLessThan(0.5);
     await page.context().close();
   });
 

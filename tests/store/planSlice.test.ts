@@ -108,6 +108,25 @@ describe('plan changes', () => {
   });
 });
 
+describe('lock', () => {
+  it('a locked territory refuses reshape and delete with a message; locking is undoable', () => {
+    const { s } = makeStore();
+    const A = 'A' as TerritoryId;
+    s.getState().setTerritoryLocked(A, true);
+    expect(s.getState().undoStack.at(-1)!.label).toBe('Locked Territory A');
+    const before = s.getState().territories[0];
+    s.getState().reshapeTerritory(A, square(0, 0, 20));
+    expect(s.getState().territories[0]).toBe(before);
+    expect(s.getState().notices.at(-1)!.text).toMatch(/locked: unlock it to change its outline/);
+    s.getState().deleteTerritory(A);
+    expect(s.getState().territories.map((t) => t.id)).toContain('A');
+    s.getState().undo();
+    expect(s.getState().territories[0]!.locked).toBe(false);
+    s.getState().reshapeTerritory(A, square(0, 0, 20));
+    expect(s.getState().undoStack.at(-1)!.label).toBe('Reshaped Territory A');
+  });
+});
+
 describe('previewOutline', () => {
   it('shows stats for a dragged outline without committing, saving or recording it', () => {
     const { s, markDirty } = makeStore();

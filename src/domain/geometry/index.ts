@@ -9,3 +9,4 @@ export {
 } from './findRingIntersection';
 export { formatLngLat } from './formatLngLat';
 export { labelPoint } from './labelPoint';
+export { circlePolygon, METERS_PER_MILE } from './circlePolygon';
