@@ -21,6 +21,8 @@ export interface AutosaverOptions {
   /** Writes one batch; rejects on failure. */
   write: (changes: TerritoryChanges) => Promise<void>;
   onState: (state: SaveState) => void;
+  /** The plan's undo/redo stacks at flush time, saved with the changes they describe. */
+  getHistory?: () => NonNullable<TerritoryChanges['history']>;
   delayMs?: number;
   now?: () => number;
 }
@@ -72,7 +74,8 @@ export class Autosaver {
     }
     const savedAt = this.now();
     this.opts.onState({ kind: 'saving' });
-    this.inFlight = this.opts.write({ planId: this.opts.planId, upserts, deletes, savedAt });
+    const history = this.opts.getHistory?.();
+    this.inFlight = this.opts.write({ planId: this.opts.planId, upserts, deletes, savedAt, ...(history ? { history } : {}) });
     try {
       await this.inFlight;
       this.inFlight = null;

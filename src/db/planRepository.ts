@@ -5,7 +5,10 @@
  */
 import { validateTerritoryGeometry } from '../domain/geometry';
 import { STORE_STATUSES, type Person, type Plan, type PlanId, type Store, type Territory, type TerritoryId, type Workspace } from '../domain/types';
-import type { PlannerDb, StoreRecord } from './schema';
+import type { HistoryEntry, HistoryRecord, PlannerDb, StoreRecord } from './schema';
+
+/** At most this many undo (and redo) steps are kept on disk; memory keeps more. */
+export const PERSISTED_HISTORY_LIMIT = 100;
 
 export interface LoadedWorkspace {
   workspace: Workspace;
@@ -16,6 +19,8 @@ export interface LoadedWorkspace {
   people: Person[];
   /** Human-readable notes about records that were skipped because they are unusable. */
   problems: string[];
+  /** The plan's undo/redo history from the last session (empty when none or unusable). */
+  history: { undo: HistoryEntry[]; redo: HistoryEntry[] };
 }
 
 export interface SeedInput {
@@ -43,7 +48,7 @@ export async function seedWorkspace(db: PlannerDb, input: SeedInput): Promise<vo
  * (first run). Invalid territories and stores are left out and listed in `problems`.
  */
 export async function loadWorkspace(db: PlannerDb): Promise<LoadedWorkspace | null> {
-  return db.transaction('r', [db.workspaces, db.plans, db.territories, db.stores, db.people], async () => {
+  return db.transaction('r', [db.workspaces, db.plans, db.territories, db.stores, db.people, db.history], async () => {
     const workspace = await db.workspaces.toCollection().first();
     if (!workspace) return null;
     const plans = await db.plans.where('workspaceId').equals(workspace.id).toArray();
@@ -69,7 +74,8 @@ export async function loadWorkspace(db: PlannerDb): Promise<LoadedWorkspace | nu
     if (badStores > 0) problems.push(`${badStores} stores were not loaded: missing id or invalid coordinates/status.`);
     stores.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const people = await db.people.where('workspaceId').equals(workspace.id).toArray();
-    return { workspace, plan, plans, territories, stores, people, problems };
+    const history = normaliseHistory(await db.history.get(plan.id));
+    return { workspace, plan, plans, territories, stores, people, problems, history };
   });
 }
 
@@ -79,21 +85,42 @@ export interface TerritoryChanges {
   upserts: Territory[];
   deletes: TerritoryId[];
   savedAt: number;
+  /** The undo/redo stacks as they are after these changes (trimmed to the persisted limit). */
+  history?: { undo: HistoryEntry[]; redo: HistoryEntry[] };
 }
 
-/** Persists one batch of territory changes and the plan's updatedAt in one transaction. */
+/**
+ * Persists one batch of territory changes, the plan's updatedAt and its undo history in one
+ * transaction, so that after a reload the history always describes the plan on disk.
+ */
 export async function saveTerritoryChanges(db: PlannerDb, changes: TerritoryChanges): Promise<void> {
-  await db.transaction('rw', [db.territories, db.plans], async () => {
+  await db.transaction('rw', [db.territories, db.plans, db.history], async () => {
     if (changes.deletes.length > 0) await db.territories.bulkDelete(changes.deletes);
     if (changes.upserts.length > 0) await db.territories.bulkPut(changes.upserts);
     await db.plans.update(changes.planId, { updatedAt: changes.savedAt });
+    if (changes.history) {
+      await db.history.put({
+        planId: changes.planId,
+        undo: changes.history.undo.slice(-PERSISTED_HISTORY_LIMIT),
+        redo: changes.history.redo.slice(-PERSISTED_HISTORY_LIMIT),
+      });
+    }
   });
+}
+
+/** Keeps only well-formed history entries; anything else starts an empty history. */
+function normaliseHistory(rec: HistoryRecord | undefined): { undo: HistoryEntry[]; redo: HistoryEntry[] } {
+  const ok = (e: unknown): e is HistoryEntry =>
+    !!e && typeof e === 'object' && typeof (e as HistoryEntry).label === 'string' && Array.isArray((e as HistoryEntry).before) && Array.isArray((e as HistoryEntry).after);
+  if (!rec || !Array.isArray(rec.undo) || !Array.isArray(rec.redo)) return { undo: [], redo: [] };
+  if (!rec.undo.every(ok) || !rec.redo.every(ok)) return { undo: [], redo: [] };
+  return { undo: rec.undo, redo: rec.redo };
 }
 
 /** Deletes the whole database content (used by "Reset to sample market"). */
 export async function clearAll(db: PlannerDb): Promise<void> {
-  await db.transaction('rw', [db.workspaces, db.plans, db.territories, db.stores, db.people, db.meta], async () => {
-    await Promise.all([db.workspaces.clear(), db.plans.clear(), db.territories.clear(), db.stores.clear(), db.people.clear(), db.meta.clear()]);
+  await db.transaction('rw', [db.workspaces, db.plans, db.territories, db.stores, db.people, db.meta, db.history], async () => {
+    await Promise.all([db.history.clear(), db.workspaces.clear(), db.plans.clear(), db.territories.clear(), db.stores.clear(), db.people.clear(), db.meta.clear()]);
   });
 }
 

@@ -4,7 +4,7 @@
  * an old version, users have data in it.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import type { Person, Plan, Store, Territory, Workspace, WorkspaceId } from '../domain/types';
+import type { Person, Plan, PlanId, Store, Territory, Workspace, WorkspaceId } from '../domain/types';
 
 /** A store row as persisted: the market belongs to a workspace, shared by all its plans. */
 export type StoreRecord = Store & { workspaceId: WorkspaceId };
@@ -16,7 +16,21 @@ export interface MetaRecord {
 }
 
 export const DB_NAME = 'territory-planner';
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
+
+/** One recorded plan change, as kept for undo: the touched territories before and after. */
+export interface HistoryEntry {
+  label: string;
+  before: Territory[];
+  after: Territory[];
+}
+
+/** A plan's undo and redo stacks, so that undo survives a reload (issue 4). */
+export interface HistoryRecord {
+  planId: PlanId;
+  undo: HistoryEntry[];
+  redo: HistoryEntry[];
+}
 
 export type PlannerDb = Dexie & {
   workspaces: EntityTable<Workspace, 'id'>;
@@ -25,6 +39,7 @@ export type PlannerDb = Dexie & {
   stores: EntityTable<StoreRecord, 'id'>;
   people: EntityTable<Person, 'id'>;
   meta: EntityTable<MetaRecord, 'key'>;
+  history: EntityTable<HistoryRecord, 'planId'>;
 };
 
 /**
@@ -58,5 +73,8 @@ export function createPlannerDb(
     territories: 'id, planId, [planId+rank], managerId',
     stores: 'id, workspaceId, externalId, accountManagerId, [workspaceId+externalId]',
   });
+  // v3 (editing toolkit): each plan's undo/redo history, written with the territory
+  // changes it describes in one transaction. A new table only: nothing to upgrade.
+  db.version(3).stores({ history: 'planId' });
   return db;
 }

@@ -66,8 +66,15 @@ export const createPlanSlice =
       selectedTerritoryId: null,
       undoStack: [],
       redoStack: [],
-      loadPlan(workspace, plan, territories) {
-        set({ workspace, plan, territories: [...territories].sort((a, b) => a.rank - b.rank), selectedTerritoryId: null, undoStack: [], redoStack: [] });
+      loadPlan(workspace, plan, territories, history) {
+        set({
+          workspace,
+          plan,
+          territories: [...territories].sort((a, b) => a.rank - b.rank),
+          selectedTerritoryId: null,
+          undoStack: history?.undo.slice(-UNDO_LIMIT) ?? [],
+          redoStack: history?.redo.slice(-UNDO_LIMIT) ?? [],
+        });
         get().recompute();
       },
       applyChange(change) {

@@ -55,7 +55,7 @@ export interface PlanSlice {
   selectedTerritoryId: TerritoryId | null;
   undoStack: PlanChange[];
   redoStack: PlanChange[];
-  loadPlan(workspace: Workspace, plan: Plan, territories: Territory[]): void;
+  loadPlan(workspace: Workspace, plan: Plan, territories: Territory[], history?: { undo: PlanChange[]; redo: PlanChange[] }): void;
   /** The one way to change a plan: applies, records for undo, queues a save. */
   applyChange(change: PlanChange): void;
   undo(): void;

@@ -5,7 +5,7 @@
  */
 import { Autosaver, describeStorageError } from '../db/autosave';
 import { commitImport, deletePerson, loadMarket, savePerson } from '../db/marketRepository';
-import { loadWorkspace, saveTerritoryChanges, seedWorkspace, type SeedInput } from '../db/planRepository';
+import { loadWorkspace, saveTerritoryChanges, seedWorkspace, type LoadedWorkspace, type SeedInput } from '../db/planRepository';
 import { createPlannerDb, type PlannerDb } from '../db/schema';
 import { parseDemoPlan, parseSampleMarket } from '../domain/sampleData';
 import type { PlanId, Territory, WorkspaceId } from '../domain/types';
@@ -107,7 +107,7 @@ export async function bootstrap(opts: { db?: PlannerDb | null; now?: () => numbe
   if (!data) data = await buildSampleWorkspace(now(), opts.load);
 
   store.getState().setMarket(data.stores, data.people);
-  store.getState().loadPlan(data.workspace, data.plan, data.territories);
+  store.getState().loadPlan(data.workspace, data.plan, data.territories, 'history' in data ? (data as LoadedWorkspace).history : undefined);
 
   if (db) {
     database = db;
@@ -117,6 +117,7 @@ export async function bootstrap(opts: { db?: PlannerDb | null; now?: () => numbe
       getTerritory: (id) => store.getState().territories.find((t) => t.id === id),
       write: (changes) => saveTerritoryChanges(dbRef, changes),
       onState: (s) => store.getState().setSaveState(s),
+      getHistory: () => ({ undo: store.getState().undoStack, redo: store.getState().redoStack }),
       now,
     });
     store.getState().setSaveState({ kind: 'saved', savedAt: data.plan.updatedAt });

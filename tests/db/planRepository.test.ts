@@ -1,6 +1,6 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadWorkspace, saveTerritoryChanges, seedWorkspace } from '../../src/db/planRepository';
+import { loadWorkspace, PERSISTED_HISTORY_LIMIT, saveTerritoryChanges, seedWorkspace } from '../../src/db/planRepository';
 import { createPlannerDb, SCHEMA_VERSION, type PlannerDb } from '../../src/db/schema';
 import type { Territory, TerritoryId } from '../../src/domain/types';
 import { manager, plan, squareTerritory, store, workspace } from '../fixtures/market';
@@ -29,9 +29,10 @@ describe('schema', () => {
     const db = freshDb();
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(2);
+    expect(SCHEMA_VERSION).toBe(3);
     const tables = Object.fromEntries(db.tables.map((t) => [t.name, t.schema]));
-    expect(Object.keys(tables).sort()).toEqual(['meta', 'people', 'plans', 'stores', 'territories', 'workspaces']);
+    expect(Object.keys(tables).sort()).toEqual(['history', 'meta', 'people', 'plans', 'stores', 'territories', 'workspaces']);
+    expect(tables['history']!.primKey.name).toBe('planId');
     expect(tables['territories']!.primKey.name).toBe('id');
     expect(tables['territories']!.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['planId', '[planId+rank]', 'managerId']));
     expect(tables['plans']!.indexes.map((i) => i.name)).toContain('workspaceId');
@@ -80,6 +81,30 @@ describe('save/load round trip', () => {
     await db.territories.put({ ...squareTerritory('X', 0, 0, 1, 0), planId: 'other-plan' as never });
     const loaded = await loadWorkspace(db);
     expect(loaded!.territories.map((t) => t.id)).toEqual(['A', 'B']);
+  });
+});
+
+describe('undo history on disk', () => {
+  it('is saved with the changes it describes and comes back on load, capped at the persisted limit', async () => {
+    const db = freshDb();
+    await seedWorkspace(db, seed());
+    const a = squareTerritory('A', 0, 0, 10, 0, { managerId: manager.id });
+    const renamed = { ...a, name: 'Renamed' };
+    const undo = Array.from({ length: PERSISTED_HISTORY_LIMIT + 5 }, (_, i) => ({ label: `step ${i}`, before: [a], after: [renamed] }));
+    const redo = [{ label: 'Deleted B', before: [squareTerritory('B', 10, 0, 10, 1)], after: [] }];
+    await saveTerritoryChanges(db, { planId: plan.id, upserts: [renamed], deletes: [], savedAt: 5, history: { undo, redo } });
+    const loaded = await loadWorkspace(db);
+    expect(loaded!.history.undo).toHaveLength(PERSISTED_HISTORY_LIMIT);
+    expect(loaded!.history.undo[0]!.label).toBe('step 5'); // the oldest steps are dropped
+    expect(loaded!.history.undo.at(-1)).toEqual(undo.at(-1));
+    expect(loaded!.history.redo).toEqual(redo);
+  });
+
+  it('an unusable history record starts an empty history instead of breaking the load', async () => {
+    const db = freshDb();
+    await seedWorkspace(db, seed());
+    await db.history.put({ planId: plan.id, undo: [{ nope: true }] as never, redo: [] });
+    expect((await loadWorkspace(db))!.history).toEqual({ undo: [], redo: [] });
   });
 });
 

@@ -257,6 +257,25 @@ describe('drawing, persistence and export', () => {
     await page.context().close();
   });
 
+  it('undo history survives a reload', async () => {
+    const { page } = await openApp();
+    const table = page.getByRole('table', { name: 'Territory statistics' });
+    const first = (await table.locator('tbody tr[tabindex] th').first().innerText()).trim();
+    await territoryRow(page, first).click();
+    const panel = page.getByRole('region', { name: 'Selected territory' });
+    await panel.getByLabel('Name').fill('Before Reload');
+    await panel.getByLabel('Name').press('Enter');
+    await waitSaved(page);
+    await page.reload();
+    await waitForMap(page);
+    await expect.poll(() => territoryRow(page, 'Before Reload').count()).toBe(1);
+    const undo = page.getByRole('button', { name: 'Undo' });
+    expect(await undo.getAttribute('title')).toBe(`Undo: Renamed ${first} to Before Reload (Ctrl+Z)`);
+    await undo.click();
+    await expect.poll(() => territoryRow(page, first).count()).toBe(1);
+    await page.context().close();
+  });
+
   it('selects a territory from the table, renames it and deletes it; stats follow', async () => {
     const { page } = await openApp();
     const table = page.getByRole('table', { name: 'Territory statistics' });

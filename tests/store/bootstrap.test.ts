@@ -40,6 +40,30 @@ describe('bootstrap', () => {
     db2.close();
   });
 
+  it('undo history survives a reload: the next session can undo the last one’s edits', async () => {
+    const name = `tp-boot-undo-${Date.now()}`;
+    const db1 = createPlannerDb(name, { indexedDB, IDBKeyRange });
+    const first = await bootstrap({ db: db1, load });
+    const id = first.store.getState().territories[0]!.id;
+    const original = first.store.getState().territories[0]!.name;
+    first.store.getState().renameTerritory(id, 'First');
+    first.store.getState().renameTerritory(id, 'Second');
+    first.store.getState().undo();
+    await first.flush();
+    db1.close();
+    const db2 = createPlannerDb(name, { indexedDB, IDBKeyRange });
+    const s = (await bootstrap({ db: db2, load })).store;
+    expect(s.getState().territories.find((t) => t.id === id)!.name).toBe('First');
+    expect(s.getState().undoStack.map((c) => c.label)).toEqual([`Renamed ${original} to First`]);
+    expect(s.getState().redoStack.map((c) => c.label)).toEqual(['Renamed First to Second']);
+    s.getState().redo();
+    expect(s.getState().territories.find((t) => t.id === id)!.name).toBe('Second');
+    s.getState().undo();
+    s.getState().undo();
+    expect(s.getState().territories.find((t) => t.id === id)!.name).toBe(original);
+    db2.close();
+  });
+
   it('people added, renamed and deleted in the People panel are saved at once', async () => {
     const name = `tp-boot-people-${Date.now()}`;
     const db1 = createPlannerDb(name, { indexedDB, IDBKeyRange });
