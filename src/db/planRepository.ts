@@ -4,7 +4,7 @@
  * reported, never silently "fixed" in the database.
  */
 import { validateTerritoryGeometry } from '../domain/geometry';
-import { STORE_STATUSES, type Person, type Plan, type PlanId, type Store, type Territory, type TerritoryId, type Workspace } from '../domain/types';
+import { STORE_STATUSES, type Person, type Plan, type PlanId, type Region, type RegionId, type Store, type Territory, type TerritoryId, type Workspace } from '../domain/types';
 import type { HistoryEntry, HistoryRecord, PlannerDb, StoreRecord } from './schema';
 
 /** At most this many undo (and redo) steps are kept on disk; memory keeps more. */
@@ -21,6 +21,7 @@ export interface LoadedWorkspace {
   problems: string[];
   /** The plan's undo/redo history from the last session (empty when none or unusable). */
   history: { undo: HistoryEntry[]; redo: HistoryEntry[] };
+  regions: Region[];
 }
 
 export interface SeedInput {
@@ -48,7 +49,7 @@ export async function seedWorkspace(db: PlannerDb, input: SeedInput): Promise<vo
  * (first run). Invalid territories and stores are left out and listed in `problems`.
  */
 export async function loadWorkspace(db: PlannerDb): Promise<LoadedWorkspace | null> {
-  return db.transaction('r', [db.workspaces, db.plans, db.territories, db.stores, db.people, db.history], async () => {
+  return db.transaction('r', [db.workspaces, db.plans, db.territories, db.stores, db.people, db.history, db.regions], async () => {
     const workspace = await db.workspaces.toCollection().first();
     if (!workspace) return null;
     const plans = await db.plans.where('workspaceId').equals(workspace.id).toArray();
@@ -75,7 +76,10 @@ export async function loadWorkspace(db: PlannerDb): Promise<LoadedWorkspace | nu
     stores.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const people = await db.people.where('workspaceId').equals(workspace.id).toArray();
     const history = normaliseHistory(await db.history.get(plan.id));
-    return { workspace, plan, plans, territories, stores, people, problems, history };
+    const regions = (await db.regions.where('planId').equals(plan.id).toArray())
+      .filter((r) => typeof r.id === 'string' && typeof r.name === 'string')
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return { workspace, plan, plans, territories, stores, people, problems, history, regions };
   });
 }
 
@@ -108,6 +112,22 @@ export async function saveTerritoryChanges(db: PlannerDb, changes: TerritoryChan
   });
 }
 
+/** Creates or renames/recolors a region (put by id). */
+export async function saveRegion(db: PlannerDb, region: Region): Promise<void> {
+  await db.regions.put(region);
+}
+
+/**
+ * Deletes a region and, in the same transaction, takes its territories out of it (they
+ * stay in the plan, without a region).
+ */
+export async function deleteRegion(db: PlannerDb, id: RegionId): Promise<void> {
+  await db.transaction('rw', [db.regions, db.territories], async () => {
+    await db.territories.filter((t) => t.regionId === id).modify({ regionId: null });
+    await db.regions.delete(id);
+  });
+}
+
 /** Keeps only well-formed history entries; anything else starts an empty history. */
 function normaliseHistory(rec: HistoryRecord | undefined): { undo: HistoryEntry[]; redo: HistoryEntry[] } {
   const ok = (e: unknown): e is HistoryEntry =>
@@ -119,8 +139,8 @@ function normaliseHistory(rec: HistoryRecord | undefined): { undo: HistoryEntry[
 
 /** Deletes the whole database content (used by "Reset to sample market"). */
 export async function clearAll(db: PlannerDb): Promise<void> {
-  await db.transaction('rw', [db.workspaces, db.plans, db.territories, db.stores, db.people, db.meta, db.history], async () => {
-    await Promise.all([db.history.clear(), db.workspaces.clear(), db.plans.clear(), db.territories.clear(), db.stores.clear(), db.people.clear(), db.meta.clear()]);
+  await db.transaction('rw', [db.workspaces, db.plans, db.territories, db.stores, db.people, db.meta, db.history, db.regions], async () => {
+    await Promise.all([db.regions.clear(), db.history.clear(), db.workspaces.clear(), db.plans.clear(), db.territories.clear(), db.stores.clear(), db.people.clear(), db.meta.clear()]);
   });
 }
 
@@ -139,6 +159,8 @@ function normaliseTerritory(t: Territory): { ok: true; value: Territory } | { ok
       managerId: t.managerId ?? null,
       regionId: t.regionId ?? null,
       locked: t.locked === true,
+      ...(typeof t.notes === 'string' ? { notes: t.notes } : {}),
+      ...(typeof t.targetRevenue === 'number' && Number.isFinite(t.targetRevenue) ? { targetRevenue: t.targetRevenue } : {}),
       rank: Number.isFinite(t.rank) ? t.rank : Number.MAX_SAFE_INTEGER,
     },
   };

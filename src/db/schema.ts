@@ -4,7 +4,7 @@
  * an old version, users have data in it.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import type { Person, Plan, PlanId, Store, Territory, Workspace, WorkspaceId } from '../domain/types';
+import type { Person, Plan, PlanId, Region, Store, Territory, Workspace, WorkspaceId } from '../domain/types';
 
 /** A store row as persisted: the market belongs to a workspace, shared by all its plans. */
 export type StoreRecord = Store & { workspaceId: WorkspaceId };
@@ -40,6 +40,7 @@ export type PlannerDb = Dexie & {
   people: EntityTable<Person, 'id'>;
   meta: EntityTable<MetaRecord, 'key'>;
   history: EntityTable<HistoryRecord, 'planId'>;
+  regions: EntityTable<Region, 'id'>;
 };
 
 /**
@@ -74,7 +75,8 @@ export function createPlannerDb(
     stores: 'id, workspaceId, externalId, accountManagerId, [workspaceId+externalId]',
   });
   // v3 (editing toolkit): each plan's undo/redo history, written with the territory
-  // changes it describes in one transaction. A new table only: nothing to upgrade.
-  db.version(3).stores({ history: 'planId' });
+  // changes it describes in one transaction; and the plan's regions. New tables only:
+  // nothing to upgrade (territories already carry regionId, null until now).
+  db.version(3).stores({ history: 'planId', regions: 'id, planId' });
   return db;
 }

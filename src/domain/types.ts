@@ -65,6 +65,10 @@ export interface Territory {
   managerId: PersonId | null;
   regionId: RegionId | null;
   locked: boolean;
+  /** Free-text notes (optional; older records have none). */
+  notes?: string;
+  /** Revenue target for the territory, US dollars per year; null/absent when not set. */
+  targetRevenue?: number | null;
   /**
    * Position in the plan. Lower rank wins where territories overlap (see
    * domain/assignment): the assignment rule is "first in the plan's list wins".
@@ -80,6 +84,17 @@ export interface Plan {
   /** Epoch ms. */
   createdAt: number;
   updatedAt: number;
+}
+
+/** A group of territories of one plan; stats roll up by region. */
+export interface Region {
+  id: RegionId;
+  planId: PlanId;
+  name: string;
+  /** CSS hex color used when the map is colored by region. */
+  color: string;
+  /** The regional manager (any person), or null. */
+  managerId: PersonId | null;
 }
 
 export type PersonRole = 'territory-manager' | 'account-manager';

@@ -46,6 +46,10 @@ export interface MapEvents {
 export interface TerritoryView {
   territory: Territory;
   managerName: string | null;
+  /** Fill/outline color to draw with (the territory's, or its region's). */
+  color?: string;
+  /** A KPI shown under the name, already formatted (e.g. "$12.3M"). */
+  kpi?: string | null;
 }
 
 /** The contiguous US, the default view. */
@@ -156,18 +160,18 @@ export class MapController {
     const ordered = [...visible].sort((a, b) => b.territory.rank - a.territory.rank);
     const polygons: FeatureCollection = {
       type: 'FeatureCollection',
-      features: ordered.map(({ territory: t }) => ({
+      features: ordered.map(({ territory: t, color }) => ({
         type: 'Feature',
         id: t.id,
-        properties: { id: t.id, name: t.name, color: t.color, selected: t.id === this.selectedId },
+        properties: { id: t.id, name: t.name, color: color ?? t.color, selected: t.id === this.selectedId },
         geometry: t.geometry,
       })),
     };
     const labels: FeatureCollection = {
       type: 'FeatureCollection',
-      features: visible.map(({ territory: t, managerName }) => ({
+      features: visible.map(({ territory: t, managerName, kpi }) => ({
         type: 'Feature',
-        properties: { id: t.id, name: t.name, manager: [managerName, t.locked ? 'locked' : null].filter(Boolean).join(' · ') },
+        properties: { id: t.id, name: t.name, manager: [managerName, kpi, t.locked ? 'locked' : null].filter(Boolean).join(' · ') },
         geometry: { type: 'Point', coordinates: labelPoint(t.geometry) },
       })),
     };

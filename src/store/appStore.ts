@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { createDerivedSlice } from './derivedSlice';
 import { createMarketSlice } from './marketSlice';
 import { createPeopleSlice } from './peopleSlice';
+import { createRegionSlice } from './regionSlice';
 import { createPlanSlice } from './planSlice';
 import type { AppState, PersistencePort } from './types';
 import { createUiSlice } from './uiSlice';
@@ -14,6 +15,7 @@ export function createAppStore(persistence: PersistencePort) {
     ...createDerivedSlice(...a),
     ...createUiSlice(...a),
     ...createPeopleSlice(persistence)(...a),
+    ...createRegionSlice(persistence)(...a),
   }));
 }
 

@@ -160,6 +160,20 @@ export const createPlanSlice =
       setTerritoryColor(id, color) {
         edit(id, (t) => `Recolored ${t.name}`, () => ({ color }));
       },
+      setTerritoryRegion(id, regionId) {
+        if (find(id)?.regionId === regionId) return;
+        const name = get().regions.find((r) => r.id === regionId)?.name;
+        edit(id, (t) => (name ? `Moved ${t.name} into ${name}` : `Took ${t.name} out of its region`), () => ({ regionId }));
+      },
+      setTerritoryDetails(id, patch) {
+        const t = find(id);
+        if (!t) return;
+        const next: Partial<Territory> = {};
+        if (patch.notes !== undefined && patch.notes !== (t.notes ?? '')) next.notes = patch.notes;
+        if (patch.targetRevenue !== undefined && patch.targetRevenue !== (t.targetRevenue ?? null)) next.targetRevenue = patch.targetRevenue;
+        if (Object.keys(next).length === 0) return;
+        edit(id, (x) => ('targetRevenue' in next ? `Set the revenue target of ${x.name}` : `Edited the notes of ${x.name}`), () => next);
+      },
       setTerritoryLocked(id, locked) {
         if (find(id)?.locked === locked) return;
         edit(id, (t) => `${locked ? 'Locked' : 'Unlocked'} ${t.name}`, () => ({ locked }));

@@ -28,3 +28,7 @@ export const selectStoreFocus = (s: AppState) => s.storeFocus;
 export const selectDrawMode = (s: AppState) => s.drawMode;
 export const selectCircleRadius = (s: AppState) => s.circleRadius;
 export const selectLiveRadius = (s: AppState) => s.liveRadiusMeters;
+export const selectRegions = (s: AppState) => s.regions;
+export const selectColorBy = (s: AppState) => s.colorBy;
+export const selectLabelKpi = (s: AppState) => s.labelKpi;
+export const selectGroupByRegion = (s: AppState) => s.groupByRegion;

@@ -2,7 +2,7 @@ import type { SaveState } from '../db/autosave';
 import type { ImportCommitSummary, ImportedStoreLike } from '../db/marketRepository';
 import type { StoreFilter } from '../domain/query';
 import type { TerritoryStats } from '../domain/stats';
-import type { Person, PersonId, Plan, Store, StoreId, Territory, TerritoryGeometry, TerritoryId, Workspace } from '../domain/types';
+import type { Person, PersonId, Plan, Region, RegionId, Store, StoreId, Territory, TerritoryGeometry, TerritoryId, Workspace } from '../domain/types';
 
 /**
  * One committed change to a plan: the touched territories before and after. A territory in
@@ -20,6 +20,9 @@ export interface PersistencePort {
   markDirty(ids: Iterable<TerritoryId>): void;
   /** People are saved at once (not debounced); a rejection is shown to the user. */
   savePerson?(person: Person): Promise<void>;
+  saveRegion?(region: Region): Promise<void>;
+  /** Deletes a region; its territories leave it (in the database too). */
+  deleteRegion?(id: RegionId): Promise<void>;
   /** Deletes a person and reassigns (or clears) what they own, in every plan. */
   deletePerson?(id: PersonId, reassignTo: PersonId | null): Promise<void>;
   /**
@@ -27,6 +30,17 @@ export interface PersistencePort {
    * browser storage is unavailable (imports need it: they can be large).
    */
   commitImport?(rows: readonly ImportedStoreLike[], opts: { replace: boolean; keepAccountManagers?: boolean }): Promise<{ summary: ImportCommitSummary; stores: Store[]; people: Person[] }>;
+}
+
+export interface RegionSlice {
+  regions: Region[];
+  /** How the map colors territories. */
+  colorBy: 'territory' | 'region';
+  setRegions(regions: Region[]): void;
+  addRegion(name: string): Region | null;
+  updateRegion(id: RegionId, patch: Partial<Pick<Region, 'name' | 'color' | 'managerId'>>): void;
+  deleteRegion(id: RegionId): void;
+  setColorBy(by: 'territory' | 'region'): void;
 }
 
 export interface PeopleSlice {
@@ -69,6 +83,9 @@ export interface PlanSlice {
   setTerritoryColor(id: TerritoryId, color: string): void;
   /** A locked territory cannot be reshaped, deleted, painted into or clipped. */
   setTerritoryLocked(id: TerritoryId, locked: boolean): void;
+  setTerritoryRegion(id: TerritoryId, regionId: RegionId | null): void;
+  /** Notes and target revenue: one undoable step per committed field. */
+  setTerritoryDetails(id: TerritoryId, patch: { notes?: string; targetRevenue?: number | null }): void;
 }
 
 export interface DerivedSlice {
@@ -85,6 +102,8 @@ export interface DerivedSlice {
   /** Stats as if territory `id` had `geometry`, without committing anything. */
   previewOutline(id: TerritoryId, geometry: TerritoryGeometry): void;
 }
+
+export type LabelKpi = 'none' | 'stores' | 'revenue' | 'penetration' | 'balance';
 
 export type DrawMode = 'polygon' | 'rectangle' | 'circle' | 'freehand';
 
@@ -107,6 +126,12 @@ export interface UiSlice {
   /** Incremented to ask the map to fly to the selected territory. */
   zoomRequest: { id: TerritoryId; seq: number } | null;
   bottomTab: BottomTab;
+  /** The KPI shown in each territory's map label. */
+  labelKpi: LabelKpi;
+  setLabelKpi(k: LabelKpi): void;
+  /** Group the territory statistics by region. */
+  groupByRegion: boolean;
+  setGroupByRegion(on: boolean): void;
   /** The shape the next territory is drawn as. */
   drawMode: DrawMode;
   /** A typed circle radius (null = drag the radius) and the unit it is shown in. */
@@ -134,4 +159,4 @@ export interface UiSlice {
   requestZoom(id: TerritoryId): void;
 }
 
-export type AppState = MarketSlice & PlanSlice & DerivedSlice & UiSlice & PeopleSlice;
+export type AppState = MarketSlice & PlanSlice & DerivedSlice & UiSlice & PeopleSlice & RegionSlice;

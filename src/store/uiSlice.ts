@@ -11,6 +11,14 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   draftGeometry: null,
   zoomRequest: null,
   bottomTab: 'territories',
+  labelKpi: 'none',
+  setLabelKpi(labelKpi) {
+    set({ labelKpi });
+  },
+  groupByRegion: false,
+  setGroupByRegion(groupByRegion) {
+    set({ groupByRegion });
+  },
   drawMode: 'polygon',
   circleRadius: { value: null, unit: 'mi' },
   liveRadiusMeters: null,

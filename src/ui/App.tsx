@@ -1,14 +1,16 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { computeBalance } from '../domain/stats';
+import { computeBalance, rollUpByRegion } from '../domain/stats';
 import {
   selectAssignment, selectBottomTab, selectMode, selectPeople, selectPlan, selectPortfolioManagerId, selectSelectedId, selectStats,
-  selectStoreFilter, selectStores, selectTerritories, selectVisibleStores,
+  selectStoreFilter, selectStores, selectTerritories, selectVisibleStores, selectGroupByRegion, selectRegions,
 } from '../store/selectors';
 import { downloadText } from './download';
 import { ExportButtons } from './ExportButtons';
 import { ImportWizard, type ImportService } from './ImportWizard';
 import { createWorkerImportService } from './importService';
+import { MapOptions } from './MapOptions';
 import { PeoplePanel } from './PeoplePanel';
+import { RegionsPanel } from './RegionsPanel';
 import { PortfolioView } from './PortfolioView';
 import { StoresTable } from './StoresTable';
 import { storesToCsvFile } from './storesExport';
@@ -54,6 +56,23 @@ export function App({ importService }: { importService?: () => ImportService } =
   ];
 
   const rows = useMemo(() => (stats ? buildRows(territories, stats.rows, people) : []), [stats, territories, people]);
+  const regions = useAppStore(selectRegions);
+  const groupByRegion = useAppStore(selectGroupByRegion);
+  const groups = useMemo(() => {
+    if (!groupByRegion || !stats) return null;
+    const names = new Map(people.map((p) => [p.id, p.name]));
+    return rollUpByRegion(stats.rows, territories, regions).map((g) => {
+      const r = regions.find((x) => x.id === g.regionId);
+      return {
+        key: g.regionId ?? 'none',
+        name: r?.name ?? 'No region',
+        color: r?.color ?? null,
+        manager: (r?.managerId && names.get(r.managerId)) || '',
+        stats: g.stats,
+        territoryIds: g.territoryIds,
+      };
+    });
+  }, [groupByRegion, stats, territories, regions, people]);
   const balance = useMemo(() => computeBalance(rows.map((r) => r.stats.revenue)), [rows]);
   const statusCounts = useMemo(() => {
     const c: Record<string, number> = {};
@@ -105,6 +124,7 @@ export function App({ importService }: { importService?: () => ImportService } =
             <MapView />
           </Suspense>
           <Legend counts={statusCounts} />
+          <MapOptions />
         </div>
         <aside className="side-pane">
           <TerritoryPanel />
@@ -118,6 +138,7 @@ export function App({ importService }: { importService?: () => ImportService } =
               {(balance.coefficientOfVariation * 100).toFixed(0)}%
             </p>
           </section>
+          <RegionsPanel />
           <PeoplePanel />
         </aside>
         <div className="table-pane">
@@ -146,8 +167,14 @@ export function App({ importService }: { importService?: () => ImportService } =
           </div>
           <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
             {tab === 'territories' && stats && (
+              <label className="table-option">
+                <input type="checkbox" checked={groupByRegion} onChange={(e) => api.getState().setGroupByRegion(e.target.checked)} /> Group by region
+              </label>
+            )}
+            {tab === 'territories' && stats && (
               <StatsTable
                 rows={rows}
+                groups={groups}
                 unassigned={stats.unassigned}
                 totals={stats.totals}
                 selectedId={selectedId}

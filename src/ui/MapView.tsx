@@ -1,7 +1,21 @@
 import { useEffect, useRef } from 'react';
 import { METERS_PER_MILE, validateTerritoryGeometry } from '../domain/geometry';
 import type { TerritoryGeometry, TerritoryId } from '../domain/types';
+import type { TerritoryStatsRow } from '../domain/stats';
 import { MapController } from '../map/mapController';
+import type { LabelKpi } from '../store/types';
+import { formatCount, formatDeviation, formatMoneyShort, formatPercent } from './format';
+
+/** The label KPI, formatted short enough for a map label. */
+function formatLabelKpi(k: LabelKpi, row: TerritoryStatsRow | undefined): string | null {
+  if (!row || k === 'none') return null;
+  switch (k) {
+    case 'stores': return `${formatCount(row.stores)} stores`;
+    case 'revenue': return formatMoneyShort(row.revenue);
+    case 'penetration': return `${formatPercent(row.penetration, 0)} pen.`;
+    case 'balance': return `${formatDeviation(row.balanceDeviation)} vs avg`;
+  }
+}
 import { useAppStoreApi } from './storeContext';
 
 declare global {
@@ -70,10 +84,17 @@ export default function MapView() {
     window.__territoryPlanner = { project: (lng, lat) => controller.project(lng, lat), unproject: (x, y) => controller.unproject(x, y) };
 
     const pushTerritories = () => {
-      const { territories, people, selectedTerritoryId } = s();
+      const { territories, people, selectedTerritoryId, regions, colorBy, labelKpi, stats } = s();
       const names = new Map(people.map((p) => [p.id, p.name]));
+      const regionColor = new Map(regions.map((r) => [r.id, r.color]));
+      const rows = new Map(stats?.rows.map((r) => [r.territoryId, r]) ?? []);
       controller.setTerritories(
-        territories.map((t) => ({ territory: t, managerName: (t.managerId && names.get(t.managerId)) || null })),
+        territories.map((t) => ({
+          territory: t,
+          managerName: (t.managerId && names.get(t.managerId)) || null,
+          color: colorBy === 'region' ? (t.regionId && regionColor.get(t.regionId)) || '#9aa3ad' : t.color,
+          kpi: formatLabelKpi(labelKpi, rows.get(t.id)),
+        })),
         selectedTerritoryId,
       );
     };
@@ -91,7 +112,11 @@ export default function MapView() {
 
     let lastMode = s().mode;
     const unsubscribe = api.subscribe((state, prev) => {
-      if (state.territories !== prev.territories || state.people !== prev.people || state.selectedTerritoryId !== prev.selectedTerritoryId) pushTerritories();
+      if (
+        state.territories !== prev.territories || state.people !== prev.people || state.selectedTerritoryId !== prev.selectedTerritoryId ||
+        state.regions !== prev.regions || state.colorBy !== prev.colorBy || state.labelKpi !== prev.labelKpi ||
+        (state.labelKpi !== 'none' && state.stats !== prev.stats)
+      ) pushTerritories();
       if (state.stores !== prev.stores || state.visibleStores !== prev.visibleStores) pushStores();
       if (state.stores !== prev.stores || state.portfolioManagerId !== prev.portfolioManagerId || state.bottomTab !== prev.bottomTab) pushHighlight();
       if (state.storeFocus && state.storeFocus !== prev.storeFocus) {

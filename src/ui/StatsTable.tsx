@@ -52,8 +52,20 @@ export function buildRows(territories: readonly Territory[], rows: readonly Terr
   });
 }
 
+/** A region's roll-up row and the territories under it (see rollUpByRegion). */
+export interface StatsGroup {
+  key: string;
+  name: string;
+  color: string | null;
+  manager: string;
+  stats: TerritoryStatsRow;
+  territoryIds: readonly string[];
+}
+
 export interface StatsTableProps {
   rows: StatsTableRow[];
+  /** When given, territories are shown under collapsible region rows. */
+  groups?: StatsGroup[] | null;
   unassigned: TerritoryStatsRow;
   totals: TerritoryStatsRow;
   selectedId: TerritoryId | null;
@@ -67,8 +79,9 @@ type Sort = { key: ColumnKey; dir: 'ascending' | 'descending' } | null;
  * (both stay at the bottom whatever the sort). Click a header to sort, again to reverse;
  * click or Enter on a row selects the territory and zooms to it.
  */
-export function StatsTable({ rows, unassigned, totals, selectedId, onRowActivate }: StatsTableProps) {
+export function StatsTable({ rows, groups, unassigned, totals, selectedId, onRowActivate }: StatsTableProps) {
   const [sort, setSort] = useState<Sort>(null);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const sorted = useMemo(() => {
     if (!sort) return rows;
     const col = COLUMNS.find((c) => c.key === sort.key)!;
@@ -101,6 +114,35 @@ export function StatsTable({ rows, unassigned, totals, selectedId, onRowActivate
     </tr>
   );
 
+  const renderRow = (r: StatsTableRow) => (
+    <tr
+      key={r.key}
+      tabIndex={0}
+      aria-selected={r.territoryId === selectedId}
+      className={r.territoryId === selectedId ? 'selected' : undefined}
+      onClick={() => r.territoryId && onRowActivate(r.territoryId)}
+      onKeyDown={(e) => {
+        if ((e.key === 'Enter' || e.key === ' ') && r.territoryId) {
+          e.preventDefault();
+          onRowActivate(r.territoryId);
+        }
+      }}
+    >
+      {COLUMNS.map((c) =>
+        c.key === 'name' ? (
+          <th key={c.key} scope="row">
+            <span className="swatch" style={{ background: r.color ?? 'transparent' }} aria-hidden="true" />
+            {r.name}
+          </th>
+        ) : (
+          <td key={c.key} className={[c.numeric ? 'num' : '', c.key === 'balance' ? balanceClass(r.stats.balanceDeviation) : ''].join(' ').trim() || undefined}>
+            {c.render(r)}
+          </td>
+        ),
+      )}
+    </tr>
+  );
+
   return (
     <table className="stats-table" aria-label="Territory statistics">
       <thead>
@@ -123,34 +165,33 @@ export function StatsTable({ rows, unassigned, totals, selectedId, onRowActivate
             <td colSpan={COLUMNS.length}>No territories yet. Use “Draw territory” to outline the first one on the map.</td>
           </tr>
         )}
-        {sorted.map((r) => (
-          <tr
-            key={r.key}
-            tabIndex={0}
-            aria-selected={r.territoryId === selectedId}
-            className={r.territoryId === selectedId ? 'selected' : undefined}
-            onClick={() => r.territoryId && onRowActivate(r.territoryId)}
-            onKeyDown={(e) => {
-              if ((e.key === 'Enter' || e.key === ' ') && r.territoryId) {
-                e.preventDefault();
-                onRowActivate(r.territoryId);
-              }
-            }}
-          >
-            {COLUMNS.map((c) =>
-              c.key === 'name' ? (
-                <th key={c.key} scope="row">
-                  <span className="swatch" style={{ background: r.color ?? 'transparent' }} aria-hidden="true" />
-                  {r.name}
-                </th>
-              ) : (
-                <td key={c.key} className={[c.numeric ? 'num' : '', c.key === 'balance' ? balanceClass(r.stats.balanceDeviation) : ''].join(' ').trim() || undefined}>
-                  {c.render(r)}
+        {!groups && sorted.map(renderRow)}
+        {groups?.map((g) => {
+          const open = !collapsed.has(g.key);
+          const members = sorted.filter((r) => r.territoryId !== null && g.territoryIds.includes(r.territoryId));
+          return [
+            <tr key={`group-${g.key}`} className="group-row">
+              <th scope="rowgroup">
+                <button
+                  type="button"
+                  className="group-toggle"
+                  aria-expanded={open}
+                  onClick={() => setCollapsed((c) => { const n = new Set(c); if (n.has(g.key)) n.delete(g.key); else n.add(g.key); return n; })}
+                >
+                  <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+                  <span className="swatch" style={{ background: g.color ?? 'transparent' }} aria-hidden="true" />
+                  {g.name} <span className="muted">({g.territoryIds.length})</span>
+                </button>
+              </th>
+              {COLUMNS.slice(1).map((c) => (
+                <td key={c.key} className={c.numeric ? 'num' : undefined}>
+                  {c.key === 'manager' ? g.manager : c.render({ key: g.key, territoryId: null, name: g.name, color: g.color, manager: g.manager, stats: g.stats })}
                 </td>
-              ),
-            )}
-          </tr>
-        ))}
+              ))}
+            </tr>,
+            ...(open ? members.map(renderRow) : []),
+          ];
+        })}
       </tbody>
       <tfoot>
         {fixedRow('Unassigned', unassigned, 'unassigned-row')}

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { PersonId } from '../domain/types';
-import { selectMode, selectPeople, selectSelectedTerritory, selectStats } from '../store/selectors';
+import type { PersonId, RegionId } from '../domain/types';
+import { selectMode, selectPeople, selectRegions, selectSelectedTerritory, selectStats } from '../store/selectors';
 import { formatCount, formatDeviation, formatMoneyShort, formatPercent } from './format';
 import { useAppStore, useAppStoreApi } from './storeContext';
 
@@ -10,6 +10,9 @@ export function TerritoryPanel() {
   const people = useAppStore(selectPeople);
   const managers = useMemo(() => people.filter((p) => p.role === 'territory-manager'), [people]);
   const stats = useAppStore(selectStats);
+  const regions = useAppStore(selectRegions);
+  const [notes, setNotes] = useState('');
+  const [target, setTarget] = useState('');
   const mode = useAppStore(selectMode);
   const api = useAppStoreApi();
   const [name, setName] = useState('');
@@ -18,6 +21,10 @@ export function TerritoryPanel() {
     setName(t?.name ?? '');
     setConfirmDelete(false);
   }, [t?.id, t?.name]);
+  useEffect(() => {
+    setNotes(t?.notes ?? '');
+    setTarget(t?.targetRevenue != null ? String(t.targetRevenue) : '');
+  }, [t?.id, t?.notes, t?.targetRevenue]);
 
   if (!t) {
     return (
@@ -62,6 +69,33 @@ export function TerritoryPanel() {
           ))}
         </select>
       </label>
+      <label>
+        Region
+        <select value={t.regionId ?? ''} onChange={(e) => api.getState().setTerritoryRegion(t.id, (e.target.value || null) as RegionId | null)}>
+          <option value="">— no region —</option>
+          {regions.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+        </select>
+      </label>
+      <label>
+        Target revenue (USD per year)
+        <input
+          inputMode="decimal"
+          value={target}
+          placeholder="not set"
+          onChange={(e) => setTarget(e.target.value)}
+          onBlur={() => {
+            const clean = target.replace(/[$,\s]/g, '');
+            const v = clean === '' ? null : Number(clean);
+            if (v === null || (Number.isFinite(v) && v >= 0)) api.getState().setTerritoryDetails(t.id, { targetRevenue: v });
+            else setTarget(t.targetRevenue != null ? String(t.targetRevenue) : '');
+          }}
+          onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+        />
+      </label>
+      <label>
+        Notes
+        <textarea rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} onBlur={() => api.getState().setTerritoryDetails(t.id, { notes })} />
+      </label>
       <label className="inline">
         Color
         <input type="color" value={t.color} onChange={(e) => api.getState().setTerritoryColor(t.id, e.target.value)} />
@@ -74,6 +108,9 @@ export function TerritoryPanel() {
           <div><dt>Growth</dt><dd>{formatDeviation(row.revenueGrowth)}</dd></div>
           <div><dt>Whitespace</dt><dd>{formatMoneyShort(row.whitespace)}</dd></div>
           <div><dt>Balance</dt><dd>{formatDeviation(row.balanceDeviation)}</dd></div>
+          {t.targetRevenue != null && t.targetRevenue > 0 && (
+            <div><dt>Of target</dt><dd>{formatPercent(row.revenue / t.targetRevenue, 0)}</dd></div>
+          )}
         </dl>
       )}
       <div className="panel-actions">

@@ -5,7 +5,7 @@
  */
 import { Autosaver, describeStorageError } from '../db/autosave';
 import { commitImport, deletePerson, loadMarket, savePerson } from '../db/marketRepository';
-import { loadWorkspace, saveTerritoryChanges, seedWorkspace, type LoadedWorkspace, type SeedInput } from '../db/planRepository';
+import { deleteRegion, loadWorkspace, saveRegion, saveTerritoryChanges, seedWorkspace, type LoadedWorkspace, type SeedInput } from '../db/planRepository';
 import { createPlannerDb, type PlannerDb } from '../db/schema';
 import { parseDemoPlan, parseSampleMarket } from '../domain/sampleData';
 import type { PlanId, Territory, WorkspaceId } from '../domain/types';
@@ -68,6 +68,12 @@ export async function bootstrap(opts: { db?: PlannerDb | null; now?: () => numbe
       const r = await deletePerson(database, id, { reassignTo });
       if (!r.ok) throw new Error(r.message);
     },
+    async saveRegion(region) {
+      if (database) await saveRegion(database, region);
+    },
+    async deleteRegion(id) {
+      if (database) await deleteRegion(database, id);
+    },
     async commitImport(rows, opts) {
       const ws = store.getState().workspace;
       if (!database || !ws) {
@@ -108,6 +114,7 @@ export async function bootstrap(opts: { db?: PlannerDb | null; now?: () => numbe
 
   store.getState().setMarket(data.stores, data.people);
   store.getState().loadPlan(data.workspace, data.plan, data.territories, 'history' in data ? (data as LoadedWorkspace).history : undefined);
+  if ('regions' in data) store.getState().setRegions((data as LoadedWorkspace).regions);
 
   if (db) {
     database = db;

@@ -1,8 +1,8 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadWorkspace, PERSISTED_HISTORY_LIMIT, saveTerritoryChanges, seedWorkspace } from '../../src/db/planRepository';
+import { deleteRegion, loadWorkspace, PERSISTED_HISTORY_LIMIT, saveRegion, saveTerritoryChanges, seedWorkspace } from '../../src/db/planRepository';
 import { createPlannerDb, SCHEMA_VERSION, type PlannerDb } from '../../src/db/schema';
-import type { Territory, TerritoryId } from '../../src/domain/types';
+import type { RegionId, Territory, TerritoryId } from '../../src/domain/types';
 import { manager, plan, squareTerritory, store, workspace } from '../fixtures/market';
 
 let seq = 0;
@@ -31,7 +31,7 @@ describe('schema', () => {
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(SCHEMA_VERSION).toBe(3);
     const tables = Object.fromEntries(db.tables.map((t) => [t.name, t.schema]));
-    expect(Object.keys(tables).sort()).toEqual(['history', 'meta', 'people', 'plans', 'stores', 'territories', 'workspaces']);
+    expect(Object.keys(tables).sort()).toEqual(['history', 'meta', 'people', 'plans', 'regions', 'stores', 'territories', 'workspaces']);
     expect(tables['history']!.primKey.name).toBe('planId');
     expect(tables['territories']!.primKey.name).toBe('id');
     expect(tables['territories']!.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['planId', '[planId+rank]', 'managerId']));
@@ -81,6 +81,24 @@ describe('save/load round trip', () => {
     await db.territories.put({ ...squareTerritory('X', 0, 0, 1, 0), planId: 'other-plan' as never });
     const loaded = await loadWorkspace(db);
     expect(loaded!.territories.map((t) => t.id)).toEqual(['A', 'B']);
+  });
+});
+
+describe('regions', () => {
+  it('are saved per plan and loaded sorted by name; deleting one takes its territories out of it', async () => {
+    const db = freshDb();
+    const input = seed();
+    input.territories[0] = { ...input.territories[0]!, regionId: 'R-2' as RegionId };
+    await seedWorkspace(db, input);
+    await saveRegion(db, { id: 'R-2' as RegionId, planId: plan.id, name: 'West', color: '#4e79a7', managerId: null });
+    await saveRegion(db, { id: 'R-1' as RegionId, planId: plan.id, name: 'East', color: '#f28e2b', managerId: manager.id });
+    await saveRegion(db, { id: 'R-9' as RegionId, planId: 'other' as never, name: 'Elsewhere', color: '#000000', managerId: null });
+    let loaded = await loadWorkspace(db);
+    expect(loaded!.regions.map((r) => r.name)).toEqual(['East', 'West']);
+    await deleteRegion(db, 'R-2' as RegionId);
+    loaded = await loadWorkspace(db);
+    expect(loaded!.regions.map((r) => r.id)).toEqual(['R-1']);
+    expect(loaded!.territories.find((t) => t.id === 'A')!.regionId).toBeNull();
   });
 });
 

@@ -10,3 +10,4 @@ export { computeBalance, type Balance } from './balance';
 export { computeCompactness } from './compactness';
 export { computePortfolioStats, type PortfolioOptions, type PortfolioStats } from './portfolioStats';
 export { isoDay, isoDayPlus } from './isoDate';
+export { rollUpByRegion, type RegionRollUp } from './rollUpByRegion';
