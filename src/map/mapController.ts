@@ -7,11 +7,12 @@
 import { LngLatBounds, Map as MlMap, Popup, setWorkerUrl, type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, LineString, Polygon } from 'geojson';
 import {
   TerraDraw,
   TerraDrawCircleMode,
   TerraDrawFreehandMode,
+  TerraDrawLineStringMode,
   TerraDrawPolygonMode,
   TerraDrawRectangleMode,
   TerraDrawSelectMode,
@@ -35,6 +36,8 @@ export interface MapEvents {
   /** While a circle is dragged: its radius, so the UI can show it in km or miles. */
   drawingRadius?(meters: number): void;
   territoryDrawn(geometry: TerritoryGeometry): void;
+  /** A line drawn for the Split tool. */
+  lineDrawn?(line: LineString): void;
   territoryReshaped(id: TerritoryId, geometry: TerritoryGeometry): void;
   territoryClicked(id: TerritoryId | null): void;
   drawingCancelled(): void;
@@ -95,6 +98,7 @@ export class MapController {
         new TerraDrawPolygonMode({
           styles: { fillColor: '#2563eb', fillOpacity: 0.2, outlineColor: '#1d4ed8', outlineWidth: 2, closingPointColor: '#1d4ed8', closingPointWidth: 6, closingPointOutlineColor: '#ffffff', closingPointOutlineWidth: 2 },
         }),
+        new TerraDrawLineStringMode({ styles: { lineStringColor: '#b42318', lineStringWidth: 3, closingPointColor: '#b42318', closingPointWidth: 6 } }),
         new TerraDrawRectangleMode({ styles: { fillColor: '#2563eb', fillOpacity: 0.2, outlineColor: '#1d4ed8', outlineWidth: 2 } }),
         new TerraDrawCircleMode({ segments: 64, styles: { fillColor: '#2563eb', fillOpacity: 0.2, outlineColor: '#1d4ed8', outlineWidth: 2 } }),
         new TerraDrawFreehandMode({ styles: { fillColor: '#2563eb', fillOpacity: 0.2, outlineColor: '#1d4ed8', outlineWidth: 2, closingPointColor: '#1d4ed8', closingPointWidth: 6 } }),
@@ -283,9 +287,19 @@ export class MapController {
     this.map.getCanvas().focus();
   }
 
+  /** Starts drawing a line (Split tool): click points, click the last point again or press Enter to finish. */
+  startLine(): void {
+    if (!this.draw) return;
+    this.stopEditing();
+    this.popup?.remove();
+    this.draw.clear();
+    this.draw.setMode('linestring');
+    this.map.getCanvas().focus();
+  }
+
   cancelDrawing(): void {
     if (!this.draw) return;
-    const wasDrawing = DRAW_MODES.includes(this.draw.getMode()) || this.typedCircleRadius !== null;
+    const wasDrawing = DRAW_MODES.includes(this.draw.getMode()) || this.draw.getMode() === 'linestring' || this.typedCircleRadius !== null;
     this.typedCircleRadius = null;
     if (wasDrawing) {
       this.draw.clear();
@@ -342,6 +356,13 @@ export class MapController {
 
   private onDrawFinish(id: string | number, context: { mode: string; action: string }): void {
     if (!this.draw) return;
+    if (context.mode === 'linestring' && context.action === 'draw') {
+      const f = this.draw.getSnapshotFeature(id) as Feature<LineString> | undefined;
+      this.draw.clear();
+      this.draw.setMode('static');
+      if (f) this.events.lineDrawn?.(f.geometry);
+      return;
+    }
     if (DRAW_MODES.includes(context.mode) && context.action === 'draw') {
       const f = this.draw.getSnapshotFeature(id) as Feature<Polygon> | undefined;
       this.draw.clear();

@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
+import { clipAgainstNeighbours, mergeTerritories, splitTerritory } from '../domain/editing';
 import { validateTerritoryGeometry } from '../domain/geometry';
 import type { Territory, TerritoryGeometry, TerritoryId } from '../domain/types';
-import type { AppState, PersistencePort, PlanChange, PlanSlice } from './types';
+import type { AppState, OverlapMode, PersistencePort, PlanChange, PlanSlice } from './types';
 
 /** Undo keeps at least this many steps (ARCHITECTURE rule 4 asks for 100+). */
 export const UNDO_LIMIT = 200;
@@ -59,8 +60,45 @@ export const createPlanSlice =
       get().applyChange({ label: label(t), before: [t], after: [{ ...t, ...patch(t) }] });
     };
 
+    /**
+     * Resolves overlaps of `shape` (the new outline of `selfId`, or of a new territory) with
+     * the other territories: returns the final shape and the neighbours' changed versions
+     * (deleted ones listed apart), or null after telling the user why nothing was done.
+     */
+    const resolveOverlaps = (shape: TerritoryGeometry, selfId: TerritoryId | null, overlap: OverlapMode) => {
+      if (overlap === 'allow') return { shape, before: [] as Territory[], after: [] as Territory[], removed: [] as Territory[] };
+      const others = get().territories.filter((t) => t.id !== selfId);
+      const res = clipAgainstNeighbours(shape, others.map((t) => ({ id: t.id, geometry: t.geometry, locked: t.locked })), overlap);
+      if (!res.ok) {
+        get().notify('error', res.reason === 'empty-result' ? 'The outline lies entirely inside territories it must give way to: nothing is left of it.' : res.message);
+        return null;
+      }
+      const before: Territory[] = [];
+      const after: Territory[] = [];
+      const removed: Territory[] = [];
+      for (const n of res.value.neighbours) {
+        const t = others.find((x) => x.id === n.id)!;
+        before.push(t);
+        if (n.geometry) after.push({ ...t, geometry: n.geometry });
+        else removed.push(t);
+      }
+      return { shape: res.value.shape, before, after, removed };
+    };
+    const overlapNote = (r: { before: Territory[]; removed: Territory[] }) => {
+      const took = r.before.filter((t) => !r.removed.includes(t)).map((t) => t.name);
+      const parts = [];
+      if (took.length) parts.push(`took area from ${took.join(', ')}`);
+      if (r.removed.length) parts.push(`replaced ${r.removed.map((t) => t.name).join(', ')}`);
+      return parts.length ? ` (${parts.join('; ')})` : '';
+    };
+
     return {
       workspace: null,
+      multiSelection: [],
+      toggleMultiSelection(id) {
+        const cur = get().multiSelection;
+        set({ multiSelection: cur.includes(id) ? cur.filter((x) => x !== id) : [...cur, id] });
+      },
       plan: null,
       territories: [],
       selectedTerritoryId: null,
@@ -94,9 +132,9 @@ export const createPlanSlice =
         commit(next, { undoStack: [...undoStack, next], redoStack: redoStack.slice(0, -1) });
       },
       selectTerritory(id) {
-        set({ selectedTerritoryId: id });
+        set({ selectedTerritoryId: id, multiSelection: [] });
       },
-      createTerritory(name, geometry) {
+      createTerritory(name, geometry, overlap = 'take') {
         const { plan, territories } = get();
         if (!plan) return null;
         const checked = validateTerritoryGeometry(geometry);
@@ -104,6 +142,8 @@ export const createPlanSlice =
           get().notify('error', checked.message);
           return null;
         }
+        const resolved = resolveOverlaps(checked.value, null, overlap);
+        if (!resolved) return null;
         const used = new Set(territories.map((t) => t.color));
         const color = TERRITORY_PALETTE.find((c) => !used.has(c)) ?? TERRITORY_PALETTE[territories.length % TERRITORY_PALETTE.length]!;
         // A new territory goes to the top of the plan: where it overlaps older territories it
@@ -115,13 +155,13 @@ export const createPlanSlice =
           planId: plan.id,
           name: name.trim() || `Territory ${territories.length + 1}`,
           color,
-          geometry: checked.value,
+          geometry: resolved.shape,
           managerId: null,
           regionId: null,
           locked: false,
           rank,
         };
-        get().applyChange({ label: `Drew ${territory.name}`, before: [], after: [territory] });
+        get().applyChange({ label: `Drew ${territory.name}${overlapNote(resolved)}`, before: resolved.before, after: [...resolved.after, territory] });
         set({ selectedTerritoryId: territory.id });
         return territory;
       },
@@ -132,9 +172,11 @@ export const createPlanSlice =
         if (!t || t.name === clean) return;
         edit(id, (t) => `Renamed ${t.name} to ${clean}`, () => ({ name: clean }));
       },
-      reshapeTerritory(id, geometry) {
-        if (find(id)?.locked) {
-          get().notify('error', `${find(id)!.name} is locked: unlock it to change its outline.`);
+      reshapeTerritory(id, geometry, overlap = 'take') {
+        const t = find(id);
+        if (!t) return;
+        if (t.locked) {
+          get().notify('error', `${t.name} is locked: unlock it to change its outline.`);
           return;
         }
         const checked = validateTerritoryGeometry(geometry);
@@ -142,7 +184,63 @@ export const createPlanSlice =
           get().notify('error', `${checked.message} The previous shape was kept.`);
           return;
         }
-        edit(id, (t) => `Reshaped ${t.name}`, () => ({ geometry: checked.value }));
+        const resolved = resolveOverlaps(checked.value, id, overlap);
+        if (!resolved) return;
+        get().applyChange({
+          label: `Reshaped ${t.name}${overlapNote(resolved)}`,
+          before: [t, ...resolved.before],
+          after: [{ ...t, geometry: resolved.shape }, ...resolved.after],
+        });
+      },
+      splitTerritory(id, line) {
+        const t = find(id);
+        if (!t) return;
+        if (t.locked) {
+          get().notify('error', `${t.name} is locked: unlock it to split it.`);
+          return;
+        }
+        const res = splitTerritory(t.geometry, line);
+        if (!res.ok) {
+          get().notify('error', res.message);
+          return;
+        }
+        const [keep, other] = res.value;
+        const used = new Set(get().territories.map((x) => x.color));
+        const piece: Territory = {
+          ...t,
+          id: newTerritoryId(get().territories),
+          name: `${t.name} (split)`,
+          color: TERRITORY_PALETTE.find((c) => !used.has(c)) ?? t.color,
+          geometry: other,
+          locked: false,
+          rank: t.rank + 0.5,
+        };
+        get().applyChange({ label: `Split ${t.name}`, before: [t], after: [{ ...t, geometry: keep }, piece] });
+        set({ selectedTerritoryId: t.id, multiSelection: [] });
+      },
+      mergeTerritories(ids) {
+        const all = ids.map((i) => find(i)).filter((x): x is Territory => !!x);
+        if (all.length < 2) {
+          get().notify('error', 'Select at least two territories to merge (Ctrl- or Shift-click rows in the table).');
+          return;
+        }
+        const locked = all.filter((x) => x.locked);
+        if (locked.length) {
+          get().notify('error', `${locked.map((x) => x.name).join(', ')} ${locked.length === 1 ? 'is' : 'are'} locked: unlock before merging.`);
+          return;
+        }
+        const res = mergeTerritories(all.map((x) => x.geometry));
+        if (!res.ok) {
+          get().notify('error', res.message);
+          return;
+        }
+        const [into, ...rest] = all;
+        get().applyChange({
+          label: `Merged ${rest.map((x) => x.name).join(', ')} into ${into!.name}`,
+          before: all,
+          after: [{ ...into!, geometry: res.value }],
+        });
+        set({ selectedTerritoryId: into!.id, multiSelection: [] });
       },
       deleteTerritory(id) {
         const t = find(id);

@@ -32,3 +32,5 @@ export const selectRegions = (s: AppState) => s.regions;
 export const selectColorBy = (s: AppState) => s.colorBy;
 export const selectLabelKpi = (s: AppState) => s.labelKpi;
 export const selectGroupByRegion = (s: AppState) => s.groupByRegion;
+export const selectMultiSelection = (s: AppState) => s.multiSelection;
+export const selectOverlapMode = (s: AppState) => s.overlapMode;

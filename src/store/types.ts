@@ -1,5 +1,6 @@
 import type { SaveState } from '../db/autosave';
 import type { ImportCommitSummary, ImportedStoreLike } from '../db/marketRepository';
+import type { LineString } from 'geojson';
 import type { StoreFilter } from '../domain/query';
 import type { TerritoryStats } from '../domain/stats';
 import type { Person, PersonId, Plan, Region, RegionId, Store, StoreId, Territory, TerritoryGeometry, TerritoryId, Workspace } from '../domain/types';
@@ -75,9 +76,17 @@ export interface PlanSlice {
   undo(): void;
   redo(): void;
   selectTerritory(id: TerritoryId | null): void;
-  createTerritory(name: string, geometry: TerritoryGeometry): Territory | null;
+  /** Adds a territory; where it overlaps others, `overlap` says who gives way (default 'take'). */
+  createTerritory(name: string, geometry: TerritoryGeometry, overlap?: OverlapMode): Territory | null;
   renameTerritory(id: TerritoryId, name: string): void;
-  reshapeTerritory(id: TerritoryId, geometry: TerritoryGeometry): void;
+  reshapeTerritory(id: TerritoryId, geometry: TerritoryGeometry, overlap?: OverlapMode): void;
+  /** Cuts a territory along a drawn line: it keeps one side, a new territory gets the other. */
+  splitTerritory(id: TerritoryId, line: LineString): void;
+  /** Merges territories into the first one given (its name, manager, color are kept). */
+  mergeTerritories(ids: readonly TerritoryId[]): void;
+  /** Extra territories selected with Ctrl/Shift-click, for Merge. */
+  multiSelection: TerritoryId[];
+  toggleMultiSelection(id: TerritoryId): void;
   deleteTerritory(id: TerritoryId): void;
   setTerritoryManager(id: TerritoryId, managerId: Territory['managerId']): void;
   setTerritoryColor(id: TerritoryId, color: string): void;
@@ -103,13 +112,16 @@ export interface DerivedSlice {
   previewOutline(id: TerritoryId, geometry: TerritoryGeometry): void;
 }
 
+/** Where an edited shape overlaps neighbours: take their area, yield to them, or keep the overlap. */
+export type OverlapMode = 'take' | 'yield' | 'allow';
+
 export type LabelKpi = 'none' | 'stores' | 'revenue' | 'penetration' | 'balance';
 
 export type DrawMode = 'polygon' | 'rectangle' | 'circle' | 'freehand';
 
 export type BottomTab = 'territories' | 'stores' | 'portfolio';
 
-export type AppMode = 'loading' | 'browse' | 'drawing' | 'naming' | 'editing';
+export type AppMode = 'loading' | 'browse' | 'drawing' | 'naming' | 'editing' | 'splitting';
 
 export interface Notice {
   id: number;
@@ -126,6 +138,9 @@ export interface UiSlice {
   /** Incremented to ask the map to fly to the selected territory. */
   zoomRequest: { id: TerritoryId; seq: number } | null;
   bottomTab: BottomTab;
+  /** Who gives way when a drawn or edited outline overlaps other territories. */
+  overlapMode: OverlapMode;
+  setOverlapMode(m: OverlapMode): void;
   /** The KPI shown in each territory's map label. */
   labelKpi: LabelKpi;
   setLabelKpi(k: LabelKpi): void;

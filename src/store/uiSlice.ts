@@ -11,6 +11,10 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   draftGeometry: null,
   zoomRequest: null,
   bottomTab: 'territories',
+  overlapMode: 'take',
+  setOverlapMode(overlapMode) {
+    set({ overlapMode });
+  },
   labelKpi: 'none',
   setLabelKpi(labelKpi) {
     set({ labelKpi });

@@ -2,7 +2,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { computeBalance, rollUpByRegion } from '../domain/stats';
 import {
   selectAssignment, selectBottomTab, selectMode, selectPeople, selectPlan, selectPortfolioManagerId, selectSelectedId, selectStats,
-  selectStoreFilter, selectStores, selectTerritories, selectVisibleStores, selectGroupByRegion, selectRegions,
+  selectStoreFilter, selectStores, selectTerritories, selectVisibleStores, selectGroupByRegion, selectRegions, selectMultiSelection,
 } from '../store/selectors';
 import { downloadText } from './download';
 import { ExportButtons } from './ExportButtons';
@@ -44,6 +44,7 @@ export function App({ importService }: { importService?: () => ImportService } =
   const stores = useAppStore(selectStores);
   const selectedId = useAppStore(selectSelectedId);
   const mode = useAppStore(selectMode);
+  const multiSelection = useAppStore(selectMultiSelection);
   const tab = useAppStore(selectBottomTab);
   const assignment = useAppStore(selectAssignment);
   const visible = useAppStore(selectVisibleStores);
@@ -178,6 +179,8 @@ export function App({ importService }: { importService?: () => ImportService } =
                 unassigned={stats.unassigned}
                 totals={stats.totals}
                 selectedId={selectedId}
+                multiSelected={multiSelection}
+                onRowToggle={(id) => (id === selectedId ? undefined : api.getState().toggleMultiSelection(id))}
                 onRowActivate={(id) => {
                   api.getState().selectTerritory(id);
                   api.getState().requestZoom(id);

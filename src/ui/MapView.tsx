@@ -55,11 +55,16 @@ export default function MapView() {
         s().setMode('naming');
       },
       territoryReshaped(id, geometry) {
-        const before = s().territories.find((t) => t.id === id);
-        s().reshapeTerritory(id, geometry);
+        s().reshapeTerritory(id, geometry, s().overlapMode);
+        // Refused (invalid) or clipped (it yielded to a neighbour): show the outline as
+        // committed in the editor.
         const after = s().territories.find((t) => t.id === id);
-        // Refused (invalid outline): put the last good shape back into the editor.
-        if (before && after === before) controller.editTerritory(before);
+        if (after && after.geometry !== geometry) controller.editTerritory(after);
+      },
+      lineDrawn(line) {
+        const id = s().selectedTerritoryId;
+        s().setMode('browse');
+        if (id) s().splitTerritory(id, line);
       },
       drawingRadius(meters) {
         s().setLiveRadius(meters);
@@ -78,7 +83,7 @@ export default function MapView() {
         s().selectTerritory(id);
       },
       drawingCancelled() {
-        if (s().mode === 'drawing') s().setMode('browse');
+        if (s().mode === 'drawing' || s().mode === 'splitting') s().setMode('browse');
       },
     });
     window.__territoryPlanner = { project: (lng, lat) => controller.project(lng, lat), unproject: (x, y) => controller.unproject(x, y) };
@@ -131,7 +136,8 @@ export default function MapView() {
       if (state.mode !== lastMode) {
         const from = lastMode;
         lastMode = state.mode;
-        if (from === 'drawing' && state.mode !== 'naming') controller.cancelDrawing();
+        if ((from === 'drawing' && state.mode !== 'naming') || from === 'splitting') controller.cancelDrawing();
+        if (state.mode === 'splitting') controller.startLine();
         if (from === 'editing') {
           controller.stopEditing();
           if (s().previewing) s().recompute();

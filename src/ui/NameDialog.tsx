@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { selectDraftGeometry, selectTerritories } from '../store/selectors';
+import { selectDraftGeometry, selectOverlapMode, selectTerritories } from '../store/selectors';
+import type { OverlapMode } from '../store/types';
 import { useAppStore, useAppStoreApi } from './storeContext';
 
 /** Asks for the name of a territory the user has just drawn. Escape discards the outline. */
@@ -7,6 +8,7 @@ export function NameDialog() {
   const draft = useAppStore(selectDraftGeometry);
   const count = useAppStore(selectTerritories).length;
   const api = useAppStoreApi();
+  const overlapMode = useAppStore(selectOverlapMode);
   const [name, setName] = useState('');
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -24,7 +26,7 @@ export function NameDialog() {
   };
   const save = () => {
     const s = api.getState();
-    const created = s.createTerritory(name, draft);
+    const created = s.createTerritory(name, draft, s.overlapMode);
     close();
     if (created) s.notify('info', `Created ${created.name}.`);
   };
@@ -48,6 +50,21 @@ export function NameDialog() {
           Territory name
           <input ref={input} value={name} onChange={(e) => setName(e.target.value)} maxLength={80} autoFocus required />
         </label>
+        <fieldset className="overlap-choice">
+          <legend>Where it overlaps other territories</legend>
+          {(
+            [
+              ['take', 'Take the area from them'],
+              ['yield', 'Yield to them'],
+              ['allow', 'Keep the overlap'],
+            ] as [OverlapMode, string][]
+          ).map(([value, label]) => (
+            <label key={value} className="check">
+              <input type="radio" name="overlap" value={value} checked={overlapMode === value} onChange={() => api.getState().setOverlapMode(value)} />
+              {label}
+            </label>
+          ))}
+        </fieldset>
         <div className="dialog-actions">
           <button type="button" onClick={close}>
             Discard

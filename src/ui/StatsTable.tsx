@@ -70,6 +70,9 @@ export interface StatsTableProps {
   totals: TerritoryStatsRow;
   selectedId: TerritoryId | null;
   onRowActivate: (id: TerritoryId) => void;
+  /** Ctrl/Cmd/Shift-click or Shift+Enter: add a row to (or remove it from) the multi-selection. */
+  onRowToggle?: (id: TerritoryId) => void;
+  multiSelected?: readonly TerritoryId[];
 }
 
 type Sort = { key: ColumnKey; dir: 'ascending' | 'descending' } | null;
@@ -79,7 +82,7 @@ type Sort = { key: ColumnKey; dir: 'ascending' | 'descending' } | null;
  * (both stay at the bottom whatever the sort). Click a header to sort, again to reverse;
  * click or Enter on a row selects the territory and zooms to it.
  */
-export function StatsTable({ rows, groups, unassigned, totals, selectedId, onRowActivate }: StatsTableProps) {
+export function StatsTable({ rows, groups, unassigned, totals, selectedId, onRowActivate, onRowToggle, multiSelected = [] }: StatsTableProps) {
   const [sort, setSort] = useState<Sort>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const sorted = useMemo(() => {

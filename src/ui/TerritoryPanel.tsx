@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { PersonId, RegionId } from '../domain/types';
-import { selectMode, selectPeople, selectRegions, selectSelectedTerritory, selectStats } from '../store/selectors';
+import { selectMode, selectMultiSelection, selectOverlapMode, selectPeople, selectRegions, selectSelectedTerritory, selectStats, selectTerritories } from '../store/selectors';
+import type { OverlapMode } from '../store/types';
 import { formatCount, formatDeviation, formatMoneyShort, formatPercent } from './format';
 import { useAppStore, useAppStoreApi } from './storeContext';
 
@@ -11,6 +12,9 @@ export function TerritoryPanel() {
   const managers = useMemo(() => people.filter((p) => p.role === 'territory-manager'), [people]);
   const stats = useAppStore(selectStats);
   const regions = useAppStore(selectRegions);
+  const multi = useAppStore(selectMultiSelection);
+  const overlapMode = useAppStore(selectOverlapMode);
+  const territories = useAppStore(selectTerritories);
   const [notes, setNotes] = useState('');
   const [target, setTarget] = useState('');
   const mode = useAppStore(selectMode);
@@ -113,6 +117,25 @@ export function TerritoryPanel() {
           )}
         </dl>
       )}
+      <label>
+        Where an outline overlaps other territories
+        <select value={overlapMode} onChange={(e) => api.getState().setOverlapMode(e.target.value as OverlapMode)}>
+          <option value="take">It takes the area from them</option>
+          <option value="yield">It yields to them</option>
+          <option value="allow">Keep the overlap (first in the plan wins its stores)</option>
+        </select>
+      </label>
+      {multi.length > 0 && (
+        <div className="merge-box" role="group" aria-label="Merge selection">
+          <p>
+            Also selected: {multi.map((id) => territories.find((x) => x.id === id)?.name).filter(Boolean).join(', ')}.
+          </p>
+          <button type="button" className="primary" onClick={() => api.getState().mergeTerritories([t.id, ...multi])}>
+            Merge {multi.length + 1} territories into {t.name}
+          </button>
+        </div>
+      )}
+      {multi.length === 0 && <p className="muted small">Ctrl- or Shift-click other rows in the table to select territories to merge into this one.</p>}
       <div className="panel-actions">
         <button
           type="button"
@@ -137,6 +160,15 @@ export function TerritoryPanel() {
         </button>
         <button type="button" onClick={() => api.getState().requestZoom(t.id)}>
           Zoom to
+        </button>
+        <button
+          type="button"
+          disabled={t.locked}
+          aria-pressed={mode === 'splitting'}
+          title={t.locked ? 'Unlock the territory to split it' : 'Draw a line across the territory to cut it in two'}
+          onClick={() => api.getState().setMode(mode === 'splitting' ? 'browse' : 'splitting')}
+        >
+          Split
         </button>
         {!confirmDelete ? (
           <button type="button" className="danger" disabled={t.locked} onClick={() => setConfirmDelete(true)}>

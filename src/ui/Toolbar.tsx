@@ -37,7 +37,7 @@ export function Toolbar() {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
       const m = api.getState().mode;
-      if (m === 'drawing' || m === 'editing') api.getState().setMode('browse');
+      if (m === 'drawing' || m === 'editing' || m === 'splitting') api.getState().setMode('browse');
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -101,6 +101,7 @@ export function Toolbar() {
           {drawMode === 'circle' && liveRadius !== null && !radius.value ? ` Radius ${formatRadius(liveRadius, radius.unit)}.` : ''} Esc cancels.
         </span>
       )}
+      {mode === 'splitting' && <span className="hint" role="status">Draw the cut line across the territory: click points, click the last point again (or Enter) to cut. Esc cancels.</span>}
       {mode === 'editing' && <span className="hint" role="status">Drag a vertex to move it; drag a midpoint to add one; right-click a vertex to delete it.</span>}
     </div>
   );

@@ -28,14 +28,17 @@ describe('plan changes', () => {
     expect(st.stats!.totals.stores).toBe(4);
   });
 
-  it('creating a territory validates, puts it first (it wins overlaps), selects it and queues a save', () => {
+  it('creating a territory validates, puts it first, takes its area from the neighbour (a hole), selects it and queues a save', () => {
     const { s, markDirty } = makeStore();
     const t = s.getState().createTerritory('  North  ', square(4, 4, 2))!;
     expect(t.name).toBe('North');
     expect(t.rank).toBe(-1);
     expect(s.getState().territories[0]!.id).toBe(t.id);
     expect(s.getState().selectedTerritoryId).toBe(t.id);
-    expect(markDirty).toHaveBeenCalledWith([t.id]);
+    expect(markDirty).toHaveBeenCalledWith(expect.arrayContaining([t.id, 'A']));
+    const a = s.getState().territories.find((x) => x.id === 'A')!;
+    expect(a.geometry.type === 'Polygon' && a.geometry.coordinates).toHaveLength(2); // outer ring + the new hole
+    expect(s.getState().undoStack.at(-1)!.label).toBe('Drew North (took area from Territory A)');
     // S1 at (5,5) lies in both A and the new square: the new one wins.
     expect(s.getState().stats!.rows[0]!.stores).toBe(1);
     expect(s.getState().stats!.rows[1]!.stores).toBe(1); // A keeps S4 only
@@ -56,7 +59,7 @@ describe('plan changes', () => {
     const { s } = makeStore();
     const A = 'A' as TerritoryId;
     s.getState().renameTerritory(A, 'Kansas');
-    s.getState().reshapeTerritory(A, square(0, 0, 20));
+    s.getState().reshapeTerritory(A, square(0, 0, 20), 'allow');
     s.getState().setTerritoryColor(A, '#123456');
     s.getState().setTerritoryManager(A, manager.id);
     s.getState().deleteTerritory('B' as TerritoryId);
@@ -108,6 +111,66 @@ describe('plan changes', () => {
   });
 });
 
+describe('overlaps, split and merge', () => {
+  it("'yield' clips the new shape instead; 'take' that covers a neighbour replaces it; one undo restores all", () => {
+    const { s } = makeStore();
+    const y = s.getState().createTerritory('Yielder', square(5, 0, 10), 'yield');
+    expect(y).toBeNull(); // lies entirely under A and B: nothing is left
+    expect(s.getState().notices.at(-1)!.text).toMatch(/nothing is left/);
+    const before = s.getState().territories;
+    const big = s.getState().createTerritory('Big', square(-1, -1, 30), 'take')!;
+    expect(s.getState().territories.map((t) => t.id)).toEqual([big.id]);
+    expect(s.getState().undoStack.at(-1)!.label).toBe('Drew Big (replaced Territory A, Territory B)');
+    expect(s.getState().stats!.rows[0]!.stores).toBe(3); // S1, S2, S4
+    s.getState().undo();
+    expect(s.getState().territories).toEqual(before);
+  });
+
+  it('never clips a locked neighbour: the new shape yields to it', () => {
+    const { s } = makeStore();
+    s.getState().setTerritoryLocked('B' as TerritoryId, true);
+    const bLocked = s.getState().territories.find((t) => t.id === 'B')!;
+    const t = s.getState().createTerritory('Across', square(8, 2, 4), 'take')!; // spans A and locked B
+    expect(s.getState().territories.find((x) => x.id === 'B')!.geometry).toEqual(bLocked.geometry);
+    const xs = (t.geometry.type === 'Polygon' ? t.geometry.coordinates[0]! : []).map((p) => p[0]!);
+    expect(Math.max(...xs)).toBeCloseTo(10, 9); // cut back to B's edge
+  });
+
+  it('split cuts along a line into the original and a new territory, one undoable step', () => {
+    const { s } = makeStore();
+    s.getState().splitTerritory('A' as TerritoryId, { type: 'LineString', coordinates: [[5, -1], [5, 11]] });
+    const ts = s.getState().territories;
+    expect(ts).toHaveLength(3);
+    const piece = ts.find((t) => t.name === 'Territory A (split)')!;
+    expect(piece).toBeDefined();
+    expect(s.getState().undoStack.at(-1)!.label).toBe('Split Territory A');
+    // S1 (5,5) is on the cut line (counts as inside both; the first in the plan wins), S4 (1,1) left.
+    const rowA = s.getState().stats!.rows.find((r) => r.territoryId === 'A')!;
+    const rowP = s.getState().stats!.rows.find((r) => r.territoryId === piece.id)!;
+    expect(rowA.stores + rowP.stores).toBe(2);
+    s.getState().splitTerritory('A' as TerritoryId, { type: 'LineString', coordinates: [[50, 50], [60, 60]] });
+    expect(s.getState().notices.at(-1)!.kind).toBe('error');
+    s.getState().undo();
+    expect(s.getState().territories).toHaveLength(2);
+  });
+
+  it('merge unions the selection into the first territory; needs two; refuses locked ones', () => {
+    const { s } = makeStore();
+    s.getState().mergeTerritories(['A' as TerritoryId]);
+    expect(s.getState().notices.at(-1)!.text).toMatch(/at least two/);
+    s.getState().mergeTerritories(['A' as TerritoryId, 'B' as TerritoryId]);
+    expect(s.getState().territories.map((t) => t.id)).toEqual(['A']);
+    expect(s.getState().undoStack.at(-1)!.label).toBe('Merged Territory B into Territory A');
+    expect(s.getState().stats!.rows[0]!.stores).toBe(3);
+    const g = s.getState().territories[0]!.geometry;
+    expect(g.type).toBe('Polygon'); // adjacent squares dissolve into one polygon
+    s.getState().undo();
+    s.getState().setTerritoryLocked('B' as TerritoryId, true);
+    s.getState().mergeTerritories(['A' as TerritoryId, 'B' as TerritoryId]);
+    expect(s.getState().notices.at(-1)!.text).toMatch(/locked/);
+  });
+});
+
 describe('lock', () => {
   it('a locked territory refuses reshape and delete with a message; locking is undoable', () => {
     const { s } = makeStore();
@@ -122,7 +185,7 @@ describe('lock', () => {
     expect(s.getState().territories.map((t) => t.id)).toContain('A');
     s.getState().undo();
     expect(s.getState().territories[0]!.locked).toBe(false);
-    s.getState().reshapeTerritory(A, square(0, 0, 20));
+    s.getState().reshapeTerritory(A, square(0, 0, 20), 'allow');
     expect(s.getState().undoStack.at(-1)!.label).toBe('Reshaped Territory A');
   });
 });
