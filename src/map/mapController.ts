@@ -36,6 +36,13 @@ export interface MapEvents {
   /** While a circle is dragged: its radius, so the UI can show it in km or miles. */
   drawingRadius?(meters: number): void;
   territoryDrawn(geometry: TerritoryGeometry): void;
+  /**
+   * Paint mode: the points under a click or a Shift-drag brush stroke. `done` is false while
+   * the stroke is in progress (for a preview) and true when the mouse is released.
+   */
+  paint?(points: [number, number][], opts: { remove: boolean; brushMeters: number | null; done: boolean }): void;
+  /** The view moved (pan/zoom ended), e.g. to refresh hexagon units. */
+  viewChanged?(): void;
   /** A line drawn for the Split tool. */
   lineDrawn?(line: LineString): void;
   territoryReshaped(id: TerritoryId, geometry: TerritoryGeometry): void;
@@ -67,6 +74,8 @@ export class MapController {
   private stores: readonly Store[] = [];
   private highlighted: readonly Store[] = [];
   private typedCircleRadius: number | null = null;
+  private paintBrushPx: number | null = null;
+  private stroke: { points: [number, number][]; remove: boolean; brushMeters: number } | null = null;
   private ready = false;
   private popup: Popup | null = null;
 
@@ -128,6 +137,10 @@ export class MapController {
       }
     });
     this.map.on('click', (e) => this.onClick(e));
+    this.map.on('mousedown', (e) => this.onPaintDown(e));
+    this.map.on('mousemove', (e) => this.onPaintMove(e));
+    this.map.on('mouseup', () => this.onPaintUp());
+    this.map.on('moveend', () => this.events.viewChanged?.());
     this.map.on('mouseenter', LAYERS.stores, () => this.setCursor('pointer'));
     this.map.on('mouseleave', LAYERS.stores, () => this.setCursor(''));
     this.map.getContainer().addEventListener('keydown', (e) => {
@@ -201,6 +214,54 @@ export class MapController {
     this.source(SOURCES.stores).setData(fc);
   }
 
+  /** Shows (or, with null, hides) the base-unit outlines the user paints with. */
+  setBaseUnits(features: FeatureCollection | null): void {
+    if (!this.ready) return;
+    this.source(SOURCES.baseUnits).setData(features ?? { type: 'FeatureCollection', features: [] });
+  }
+
+  /** Paint mode: a click paints one unit, Alt-click removes, Shift-drag paints with a brush. */
+  setPaintMode(brushRadiusPx: number | null): void {
+    this.paintBrushPx = brushRadiusPx;
+    if (this.ready) this.map.getCanvas().style.cursor = brushRadiusPx !== null ? 'cell' : '';
+  }
+
+  /** Bounding box [w, s, e, n] and zoom of the current view (for hexagon units). */
+  view(): { bbox: [number, number, number, number]; zoom: number } {
+    const b = this.map.getBounds();
+    return { bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], zoom: this.map.getZoom() };
+  }
+
+  private brushMeters(e: MapMouseEvent): number {
+    const px = this.paintBrushPx ?? 20;
+    const a = this.map.unproject([e.point.x, e.point.y]);
+    const b = this.map.unproject([e.point.x + px, e.point.y]);
+    return a.distanceTo(b);
+  }
+
+  private onPaintDown(e: MapMouseEvent): void {
+    if (this.paintBrushPx === null || !e.originalEvent.shiftKey || this.draw?.getMode() !== 'static') return;
+    e.preventDefault();
+    this.map.dragPan.disable();
+    this.stroke = { points: [[e.lngLat.lng, e.lngLat.lat]], remove: e.originalEvent.altKey, brushMeters: this.brushMeters(e) };
+    this.events.paint?.(this.stroke.points, { remove: this.stroke.remove, brushMeters: this.stroke.brushMeters, done: false });
+  }
+
+  private onPaintMove(e: MapMouseEvent): void {
+    if (!this.stroke) return;
+    this.stroke.points.push([e.lngLat.lng, e.lngLat.lat]);
+    this.events.paint?.(this.stroke.points, { remove: this.stroke.remove, brushMeters: this.stroke.brushMeters, done: false });
+  }
+
+  private onPaintUp(): void {
+    if (!this.stroke) return;
+    const s = this.stroke;
+    this.stroke = null;
+    this.map.dragPan.enable();
+    this.suppressClick = true;
+    this.events.paint?.(s.points, { remove: s.remove, brushMeters: s.brushMeters, done: true });
+  }
+
   /** Rings the given stores (e.g. an account manager's portfolio); [] clears. */
   setHighlightedStores(stores: readonly Store[]): void {
     this.highlighted = stores;
@@ -221,8 +282,18 @@ export class MapController {
     this.showStorePopup(store);
   }
 
+  private suppressClick = false;
+
   private onClick(e: MapMouseEvent): void {
     if (!this.draw) return;
+    if (this.suppressClick) {
+      this.suppressClick = false; // the click that ends a brush stroke
+      return;
+    }
+    if (this.paintBrushPx !== null && this.draw.getMode() === 'static') {
+      this.events.paint?.([[e.lngLat.lng, e.lngLat.lat]], { remove: e.originalEvent.altKey, brushMeters: null, done: true });
+      return;
+    }
     if (this.typedCircleRadius !== null) {
       // "Circle with a typed radius": the click places the centre.
       const radius = this.typedCircleRadius;
@@ -387,6 +458,11 @@ export class MapController {
   /** Pixel position of a lng/lat in the map container (used by browser tests and tooltips). */
   project(lng: number, lat: number): { x: number; y: number } {
     return this.map.project([lng, lat]);
+  }
+
+  /** Moves the view at once (browser tests put the area they click into view). */
+  jumpTo(lng: number, lat: number, zoom: number): void {
+    this.map.jumpTo({ center: [lng, lat], zoom });
   }
 
   unproject(x: number, y: number): { lng: number; lat: number } {

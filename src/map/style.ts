@@ -22,12 +22,14 @@ export const SOURCES = {
   territoryLabels: 'territory-labels',
   stores: 'stores',
   highlight: 'store-highlight',
+  baseUnits: 'base-units',
 } as const;
 
 export const LAYERS = {
   territoryFill: 'territory-fill',
   territoryLine: 'territory-line',
   stores: 'stores',
+  baseUnitLine: 'base-unit-line',
 } as const;
 
 export function baseStyle(): StyleSpecification {
@@ -61,6 +63,12 @@ export function baseStyle(): StyleSpecification {
         'line-color': ['get', 'color'],
         'line-width': ['case', ['boolean', ['get', 'selected'], false], 3.5, 1.6],
       },
+    },
+    {
+      id: 'base-unit-line',
+      type: 'line',
+      source: SOURCES.baseUnits,
+      paint: { 'line-color': '#334155', 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.4, 8, 1.2], 'line-opacity': 0.7 },
     },
     {
       id: 'store-highlight',
@@ -138,6 +146,7 @@ export function baseStyle(): StyleSpecification {
       [SOURCES.territoryLabels]: empty,
       [SOURCES.stores]: { ...empty, promoteId: 'id' },
       [SOURCES.highlight]: empty,
+      [SOURCES.baseUnits]: empty,
     },
     layers,
   } as StyleSpecification;

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { clipAgainstNeighbours, mergeTerritories, splitTerritory } from '../domain/editing';
+import { clipAgainstNeighbours, mergeTerritories, splitTerritory, unionOfUnits } from '../domain/editing';
 import { validateTerritoryGeometry } from '../domain/geometry';
 import type { Territory, TerritoryGeometry, TerritoryId } from '../domain/types';
 import type { AppState, OverlapMode, PersistencePort, PlanChange, PlanSlice } from './types';
@@ -217,6 +217,36 @@ export const createPlanSlice =
         };
         get().applyChange({ label: `Split ${t.name}`, before: [t], after: [{ ...t, geometry: keep }, piece] });
         set({ selectedTerritoryId: t.id, multiSelection: [] });
+      },
+      paintUnits(id, units, remove, noun) {
+        const t = find(id);
+        if (!t || units.length === 0) return;
+        if (t.locked) {
+          get().notify('error', `${t.name} is locked: unlock it to paint into it.`);
+          return;
+        }
+        const what = `${units.length} ${units.length === 1 ? noun[0] : noun[1]}`;
+        if (remove) {
+          const cut = unionOfUnits(units);
+          if (!cut.ok) return void get().notify('error', cut.message);
+          const res = clipAgainstNeighbours(cut.value, [{ id: t.id, geometry: t.geometry, locked: false }], 'take');
+          if (!res.ok) return void get().notify('error', res.message);
+          const left = res.value.neighbours[0];
+          if (!left) return; // none of these units was in the territory
+          if (left.geometry === null) return void get().notify('error', `That would remove all of ${t.name}. Delete the territory instead.`);
+          get().applyChange({ label: `Removed ${what} from ${t.name}`, before: [t], after: [{ ...t, geometry: left.geometry }] });
+          return;
+        }
+        const joined = unionOfUnits(units, t.geometry);
+        if (!joined.ok) return void get().notify('error', joined.message);
+        // Painted units take their area from other territories; locked ones keep theirs.
+        const resolved = resolveOverlaps(joined.value, id, 'take');
+        if (!resolved) return;
+        get().applyChange({
+          label: `Painted ${what} into ${t.name}${overlapNote(resolved)}`,
+          before: [t, ...resolved.before],
+          after: [{ ...t, geometry: resolved.shape }, ...resolved.after],
+        });
       },
       mergeTerritories(ids) {
         const all = ids.map((i) => find(i)).filter((x): x is Territory => !!x);

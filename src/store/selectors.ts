@@ -34,3 +34,6 @@ export const selectLabelKpi = (s: AppState) => s.labelKpi;
 export const selectGroupByRegion = (s: AppState) => s.groupByRegion;
 export const selectMultiSelection = (s: AppState) => s.multiSelection;
 export const selectOverlapMode = (s: AppState) => s.overlapMode;
+export const selectBaseUnitLevel = (s: AppState) => s.baseUnitLevel;
+export const selectBrushRadius = (s: AppState) => s.brushRadiusPx;
+export const selectPaintDelta = (s: AppState) => s.paintDelta;

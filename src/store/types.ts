@@ -1,6 +1,7 @@
 import type { SaveState } from '../db/autosave';
 import type { ImportCommitSummary, ImportedStoreLike } from '../db/marketRepository';
 import type { LineString } from 'geojson';
+import type { UnitShape } from '../domain/baseUnits';
 import type { StoreFilter } from '../domain/query';
 import type { TerritoryStats } from '../domain/stats';
 import type { Person, PersonId, Plan, Region, RegionId, Store, StoreId, Territory, TerritoryGeometry, TerritoryId, Workspace } from '../domain/types';
@@ -84,6 +85,11 @@ export interface PlanSlice {
   splitTerritory(id: TerritoryId, line: LineString): void;
   /** Merges territories into the first one given (its name, manager, color are kept). */
   mergeTerritories(ids: readonly TerritoryId[]): void;
+  /**
+   * Adds base units to a territory (the union of its outline and the units; where they
+   * overlap other territories they take the area, locked ones excepted) or removes them.
+   */
+  paintUnits(id: TerritoryId, units: readonly UnitShape[], remove: boolean, noun: [string, string]): void;
   /** Extra territories selected with Ctrl/Shift-click, for Merge. */
   multiSelection: TerritoryId[];
   toggleMultiSelection(id: TerritoryId): void;
@@ -138,6 +144,15 @@ export interface UiSlice {
   /** Incremented to ask the map to fly to the selected territory. */
   zoomRequest: { id: TerritoryId; seq: number } | null;
   bottomTab: BottomTab;
+  /** The base-unit layer shown on the map; when set, clicks paint units into the selected territory. */
+  baseUnitLevel: 'none' | 'states' | 'counties' | 'hexagons';
+  setBaseUnitLevel(level: UiSlice['baseUnitLevel']): void;
+  /** While a paint stroke is in progress: how the selected territory would change. */
+  paintDelta: { units: number; stores: number; customers: number; revenue: number } | null;
+  setPaintDelta(d: UiSlice['paintDelta']): void;
+  /** Brush radius for Shift-drag painting, in screen pixels. */
+  brushRadiusPx: number;
+  setBrushRadius(px: number): void;
   /** Who gives way when a drawn or edited outline overlaps other territories. */
   overlapMode: OverlapMode;
   setOverlapMode(m: OverlapMode): void;

@@ -11,6 +11,18 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   draftGeometry: null,
   zoomRequest: null,
   bottomTab: 'territories',
+  baseUnitLevel: 'none',
+  setBaseUnitLevel(baseUnitLevel) {
+    set({ baseUnitLevel });
+  },
+  paintDelta: null,
+  setPaintDelta(paintDelta) {
+    set({ paintDelta });
+  },
+  brushRadiusPx: 24,
+  setBrushRadius(brushRadiusPx) {
+    set({ brushRadiusPx: Math.max(4, Math.min(200, brushRadiusPx)) });
+  },
   overlapMode: 'take',
   setOverlapMode(overlapMode) {
     set({ overlapMode });

@@ -2,7 +2,10 @@ import { useEffect, useRef } from 'react';
 import { METERS_PER_MILE, validateTerritoryGeometry } from '../domain/geometry';
 import type { TerritoryGeometry, TerritoryId } from '../domain/types';
 import type { TerritoryStatsRow } from '../domain/stats';
+import { unitAt, unitsInCircle, type BaseUnit } from '../domain/baseUnits';
+import { unionOfUnits } from '../domain/editing';
 import { MapController } from '../map/mapController';
+import { loadUnitSet, type UnitSet } from './baseUnitsService';
 import type { LabelKpi } from '../store/types';
 import { formatCount, formatDeviation, formatMoneyShort, formatPercent } from './format';
 
@@ -21,7 +24,11 @@ import { useAppStoreApi } from './storeContext';
 declare global {
   interface Window {
     /** Read-only hooks for browser tests: pixel ↔ lng/lat of the live map. */
-    __territoryPlanner?: { project(lng: number, lat: number): { x: number; y: number }; unproject(x: number, y: number): { lng: number; lat: number } };
+    __territoryPlanner?: {
+      project(lng: number, lat: number): { x: number; y: number };
+      unproject(x: number, y: number): { lng: number; lat: number };
+      jumpTo(lng: number, lat: number, zoom: number): void;
+    };
   }
 }
 
@@ -38,6 +45,33 @@ export default function MapView() {
     const el = container.current;
     if (!el) return;
     const s = () => api.getState();
+    let unitSet: UnitSet | null = null;
+    let paintFrame = 0;
+    let pendingPaint: { id: TerritoryId; units: BaseUnit[]; remove: boolean } | null = null;
+    let committed: { version: number; rows: Map<string, TerritoryStatsRow> } | null = null;
+    /** The territory's row as committed (not as previewed), for the paint delta. */
+    const committedRow = (id: TerritoryId) => {
+      const st = s();
+      if (!st.previewing || !committed) committed = { version: st.derivedVersion, rows: new Map((st.stats?.rows ?? []).map((r) => [r.territoryId as string, r])) };
+      return committed.rows.get(id);
+    };
+    const showUnits = () => {
+      const level = s().baseUnitLevel;
+      if (level === 'none') {
+        unitSet = null;
+        controller.setBaseUnits(null);
+        controller.setPaintMode(null);
+        return;
+      }
+      try {
+        unitSet = loadUnitSet(level, controller.view());
+        controller.setBaseUnits(unitSet.features);
+        controller.setPaintMode(s().brushRadiusPx);
+      } catch (err) {
+        s().notify('error', `Could not show ${level}: ${err instanceof Error ? err.message : String(err)}`);
+        s().setBaseUnitLevel('none');
+      }
+    };
     let draftFrame = 0;
     let pendingDraft: { id: TerritoryId; geometry: TerritoryGeometry } | null = null;
     const controller = new MapController(el, {
@@ -60,6 +94,51 @@ export default function MapView() {
         // committed in the editor.
         const after = s().territories.find((t) => t.id === id);
         if (after && after.geometry !== geometry) controller.editTerritory(after);
+      },
+      paint(points, opts) {
+        const st = s();
+        const id = st.selectedTerritoryId;
+        if (!unitSet) return;
+        if (!id) {
+          if (opts.done) st.notify('error', 'Select the territory to paint into first: click its row in the Territory statistics table.');
+          return;
+        }
+        const byId = new Map<string, BaseUnit>();
+        for (const [lng, lat] of points) {
+          if (opts.brushMeters) for (const u of unitsInCircle(unitSet.index, [lng, lat], opts.brushMeters)) byId.set(u.id, u);
+          else {
+            const u = unitAt(unitSet.index, lng, lat);
+            if (u) byId.set(u.id, u);
+          }
+        }
+        const units = [...byId.values()];
+        if (opts.done) {
+          st.setPaintDelta(null);
+          st.paintUnits(id, units, opts.remove, unitSet.noun);
+          return;
+        }
+        // Preview while the brush moves: stats as if the stroke ended now (one per frame).
+        pendingPaint = { id, units, remove: opts.remove };
+        if (paintFrame === 0) {
+          paintFrame = requestAnimationFrame(() => {
+            paintFrame = 0;
+            const p = pendingPaint;
+            if (!p || p.remove) return;
+            const t = s().territories.find((x) => x.id === p.id);
+            if (!t) return;
+            const joined = unionOfUnits(p.units, t.geometry);
+            if (!joined.ok) return;
+            const before = committedRow(p.id);
+            s().previewOutline(p.id, joined.value);
+            const after = s().stats?.rows.find((r) => r.territoryId === p.id);
+            if (before && after) {
+              s().setPaintDelta({ units: p.units.length, stores: after.stores - before.stores, customers: after.customers - before.customers, revenue: after.revenue - before.revenue });
+            }
+          });
+        }
+      },
+      viewChanged() {
+        if (s().baseUnitLevel === 'hexagons') showUnits();
       },
       lineDrawn(line) {
         const id = s().selectedTerritoryId;
@@ -86,7 +165,11 @@ export default function MapView() {
         if (s().mode === 'drawing' || s().mode === 'splitting') s().setMode('browse');
       },
     });
-    window.__territoryPlanner = { project: (lng, lat) => controller.project(lng, lat), unproject: (x, y) => controller.unproject(x, y) };
+    window.__territoryPlanner = {
+      project: (lng, lat) => controller.project(lng, lat),
+      unproject: (x, y) => controller.unproject(x, y),
+      jumpTo: (lng, lat, zoom) => controller.jumpTo(lng, lat, zoom),
+    };
 
     const pushTerritories = () => {
       const { territories, people, selectedTerritoryId, regions, colorBy, labelKpi, stats } = s();
@@ -129,6 +212,11 @@ export default function MapView() {
         const store = state.stores.find((x) => x.id === id);
         if (store) controller.focusStore(store);
       }
+      if (state.baseUnitLevel !== prev.baseUnitLevel || (state.mode === 'browse' && prev.mode === 'loading')) {
+        // Indexing counties takes about a second: let the status paint first.
+        setTimeout(showUnits, 30);
+      }
+      if (state.brushRadiusPx !== prev.brushRadiusPx && unitSet) controller.setPaintMode(state.brushRadiusPx);
       if (state.zoomRequest && state.zoomRequest !== prev.zoomRequest) {
         const t = state.territories.find((x) => x.id === state.zoomRequest!.id);
         if (t) controller.zoomToTerritory(t.geometry);

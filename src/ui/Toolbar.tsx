@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
 import { METERS_PER_MILE } from '../domain/geometry';
 import {
-  selectCanRedo, selectCanUndo, selectCircleRadius, selectDrawMode, selectLiveRadius, selectMode, selectRedoLabel, selectUndoLabel,
+  selectBaseUnitLevel, selectBrushRadius, selectCanRedo, selectCanUndo, selectCircleRadius, selectDrawMode, selectLiveRadius, selectMode,
+  selectPaintDelta, selectRedoLabel, selectSelectedTerritory, selectUndoLabel,
 } from '../store/selectors';
+import { formatCount, formatMoneyShort } from './format';
 import type { DrawMode } from '../store/types';
 import { useAppStore, useAppStoreApi } from './storeContext';
 
@@ -30,6 +32,10 @@ export function Toolbar() {
   const undoLabel = useAppStore(selectUndoLabel);
   const redoLabel = useAppStore(selectRedoLabel);
   const api = useAppStoreApi();
+  const baseUnits = useAppStore(selectBaseUnitLevel);
+  const brush = useAppStore(selectBrushRadius);
+  const paintDelta = useAppStore(selectPaintDelta);
+  const selected = useAppStore(selectSelectedTerritory);
   const drawing = mode === 'drawing';
   const busy = mode === 'loading' || mode === 'naming';
   useEffect(() => {
@@ -89,6 +95,23 @@ export function Toolbar() {
           </select>
         </span>
       )}
+      <span className="radius-input">
+        <label>
+          Base units
+          <select aria-label="Base units" value={baseUnits} onChange={(e) => api.getState().setBaseUnitLevel(e.target.value as typeof baseUnits)}>
+            <option value="none">None</option>
+            <option value="states">States</option>
+            <option value="counties">Counties</option>
+            <option value="hexagons">Hexagons</option>
+          </select>
+        </label>
+        {baseUnits !== 'none' && (
+          <label title="Brush radius for Shift-drag painting">
+            Brush
+            <input type="range" min={4} max={120} value={brush} aria-label="Brush radius" onChange={(e) => api.getState().setBrushRadius(Number(e.target.value))} />
+          </label>
+        )}
+      </span>
       <button type="button" disabled={!canUndo || drawing} title={undoLabel ? `Undo: ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'} onClick={() => api.getState().undo()}>
         Undo
       </button>
@@ -99,6 +122,15 @@ export function Toolbar() {
         <span className="hint" role="status">
           {drawMode === 'circle' && radius.value ? `Click the centre of a ${radius.value} ${radius.unit} circle.` : hint}
           {drawMode === 'circle' && liveRadius !== null && !radius.value ? ` Radius ${formatRadius(liveRadius, radius.unit)}.` : ''} Esc cancels.
+        </span>
+      )}
+      {baseUnits !== 'none' && mode === 'browse' && (
+        <span className="hint" role="status">
+          {paintDelta
+            ? `${formatCount(paintDelta.units)} ${baseUnits} in the stroke: ${paintDelta.stores >= 0 ? '+' : ''}${formatCount(paintDelta.stores)} stores, ${paintDelta.customers >= 0 ? '+' : ''}${formatCount(paintDelta.customers)} customers, ${paintDelta.revenue >= 0 ? '+' : '−'}${formatMoneyShort(Math.abs(paintDelta.revenue))} revenue`
+            : selected
+              ? `Painting into ${selected.name}: click a unit to add it, Alt-click to remove, Shift-drag to paint with the brush.`
+              : 'Select a territory in the table, then click units to paint them into it.'}
         </span>
       )}
       {mode === 'splitting' && <span className="hint" role="status">Draw the cut line across the territory: click points, click the last point again (or Enter) to cut. Esc cancels.</span>}

@@ -171,6 +171,28 @@ describe('overlaps, split and merge', () => {
   });
 });
 
+describe('painting base units', () => {
+  const unit = (x0: number, y0: number) => ({ geometry: square(x0, y0, 5) });
+  it('adds units (taking them from neighbours), removes them, and skips locked territories', () => {
+    const { s } = makeStore();
+    const A = 'A' as TerritoryId;
+    // Paint the unit [10..15]×[0..5] (part of B, where S2 at (15,5) is on its corner) into A.
+    s.getState().paintUnits(A, [unit(10, 0)], false, ['county', 'counties']);
+    expect(s.getState().undoStack.at(-1)!.label).toBe('Painted 1 county into Territory A (took area from Territory B)');
+    expect(s.getState().stats!.rows[0]!.stores).toBe(3); // S1, S4 and S2 on the shared corner (A is first)
+    s.getState().paintUnits(A, [unit(10, 0)], true, ['county', 'counties']);
+    expect(s.getState().undoStack.at(-1)!.label).toBe('Removed 1 county from Territory A');
+    expect(s.getState().stats!.rows[0]!.stores).toBe(2);
+    s.getState().paintUnits(A, [unit(0, 0), unit(5, 0), unit(0, 5), unit(5, 5)], true, ['county', 'counties']);
+    expect(s.getState().notices.at(-1)!.text).toMatch(/remove all of Territory A/);
+    // A locked neighbour keeps its area: painting over it adds nothing of it.
+    s.getState().setTerritoryLocked('B' as TerritoryId, true);
+    const bBefore = s.getState().territories.find((t) => t.id === 'B')!.geometry;
+    s.getState().paintUnits(A, [unit(10, 5)], false, ['county', 'counties']);
+    expect(s.getState().territories.find((t) => t.id === 'B')!.geometry).toEqual(bBefore);
+  });
+});
+
 describe('lock', () => {
   it('a locked territory refuses reshape and delete with a message; locking is undoable', () => {
     const { s } = makeStore();

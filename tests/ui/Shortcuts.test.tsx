@@ -81,4 +81,19 @@ describe('Toolbar draw modes', () => {
     await user.click(screen.getByRole('button', { name: 'Cancel drawing' }));
     expect(s.getState().mode).toBe('browse');
   });
+
+  it('chooses the base-unit layer with a control named "Base units" and says what a click does', async () => {
+    const user = userEvent.setup();
+    const s = makeStore();
+    render(<StoreProvider store={s}><Toolbar /></StoreProvider>);
+    const control = screen.getByRole('combobox', { name: 'Base units' });
+    expect(within(control).getAllByRole('option').map((o) => o.textContent)).toEqual(['None', 'States', 'Counties', 'Hexagons']);
+    await user.selectOptions(control, 'Counties');
+    expect(s.getState().baseUnitLevel).toBe('counties');
+    expect(screen.getByRole('status')).toHaveTextContent('Select a territory in the table, then click units to paint them into it.');
+    act(() => s.getState().selectTerritory('A' as TerritoryId));
+    expect(screen.getByRole('status')).toHaveTextContent('Painting into Territory A: click a unit to add it, Alt-click to remove');
+    act(() => s.getState().setPaintDelta({ units: 3, stores: 12, customers: 5, revenue: 25_000 }));
+    expect(screen.getByRole('status')).toHaveTextContent('3 counties in the stroke: +12 stores, +5 customers, +$25K revenue');
+  });
 });

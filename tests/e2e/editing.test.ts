@@ -1,0 +1,120 @@
+/**
+ * Building a territory from base units with the real mouse (issue 4): paint five counties,
+ * check the store count against an independent count, split, undo twice, redo, reload.
+ */
+import { area, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchPersistent, tempProfile, waitForMap } from './browser';
+import { cellNumber, sampleStores, territoryRow, toPagePoint, waitSaved } from './helpers';
+
+const baseURL = inject('baseURL');
+const stores = sampleStores();
+const topo = JSON.parse(readFileSync('node_modules/us-atlas/counties-10m.json', 'utf8')) as Topology<{ counties: GeometryCollection }>;
+const counties = (feature(topo, topo.objects.counties) as FeatureCollection<Polygon | MultiPolygon>).features;
+// Five adjacent counties of north-east Kansas: Shawnee, Jefferson, Douglas, Osage, Franklin.
+const FIPS = ['20177', '20087', '20045', '20139', '20059'];
+const painted = FIPS.map((id) => counties.find((c) => c.id === id)!);
+
+let browser: Browser | undefined;
+beforeAll(() => undefined);
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function exportedGeometry(page: Page, name: string): Promise<Polygon | MultiPolygon> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export territories/ }).click()]);
+  const fc = JSON.parse(readFileSync((await download.path())!, 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
+  return fc.features.find((f) => f.properties.name === name)!.geometry;
+}
+const countInside = (g: Polygon | MultiPolygon) => stores.filter((s) => booleanPointInPolygon([s.lng, s.lat], g)).length;
+
+describe('base units', () => {
+  it('paints five counties into a territory; split; undo twice; redo; reload', async () => {
+    const profile = tempProfile();
+    try {
+      let context = await launchPersistent(profile.dir);
+      let page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(baseURL);
+      await waitForMap(page);
+
+      // A small seed territory around Topeka, then zoom to it.
+      await page.getByRole('button', { name: 'Rectangle' }).click();
+      const a = await toPagePoint(page, -95.8, 39.0);
+      const b = await toPagePoint(page, -95.6, 39.1);
+      await page.mouse.click(a.x, a.y);
+      await page.mouse.move(b.x, b.y, { steps: 5 });
+      await page.mouse.click(b.x, b.y);
+      const dialog = page.getByRole('dialog', { name: 'Name the new territory' });
+      await dialog.getByLabel('Territory name').fill('Topeka Area');
+      await dialog.getByRole('button', { name: 'Create territory' }).click();
+      // The new territory is selected; bring the five counties into a comfortable view.
+      await page.evaluate(() => window.__territoryPlanner!.jumpTo(-95.4, 38.9, 7.2));
+      await page.waitForTimeout(800);
+
+      // Counties layer; click five county interiors with the real mouse.
+      await page.getByRole('combobox', { name: 'Base units' }).selectOption('counties');
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Painting into Topeka Area' }).count(), { timeout: 20_000 }).toBe(1);
+      for (const c of painted) {
+        const [lng, lat] = pointOnFeature(c).geometry.coordinates as [number, number];
+        const p = await toPagePoint(page, lng, lat);
+        await page.mouse.click(p.x, p.y);
+        await page.waitForTimeout(150);
+      }
+      await expect.poll(async () => (await page.getByRole('button', { name: 'Undo' }).getAttribute('title')) ?? '').toMatch(/Painted 1 county into Topeka Area/);
+      let g = await exportedGeometry(page, 'Topeka Area');
+      // The territory covers the five counties (area at least their sum, within 0.5%).
+      const countiesArea = painted.reduce((s, c) => s + area(c), 0);
+      expect(area(g as unknown as Feature)).toBeGreaterThan(countiesArea * 0.995);
+      const afterPaint = countInside(g);
+      expect(afterPaint).toBeGreaterThan(3);
+      expect(await cellNumber(page, 'Topeka Area', 'Stores')).toBe(afterPaint);
+
+      // Split along a north-south line through the middle, then undo twice and redo.
+      await page.getByRole('combobox', { name: 'Base units' }).selectOption('none');
+      await page.getByRole('region', { name: 'Selected territory' }).getByRole('button', { name: 'Split' }).click();
+      const top = await toPagePoint(page, -95.45, 39.5);
+      const bottom = await toPagePoint(page, -95.45, 38.3);
+      await page.mouse.move(top.x, top.y, { steps: 3 });
+      await page.mouse.click(top.x, top.y);
+      await page.waitForTimeout(100);
+      await page.mouse.move(bottom.x, bottom.y, { steps: 8 });
+      await page.mouse.click(bottom.x, bottom.y);
+      await page.waitForTimeout(100);
+      await page.mouse.click(bottom.x, bottom.y); // clicking the last point again finishes the line
+      await page.waitForTimeout(500);
+      await expect.poll(() => territoryRow(page, 'Topeka Area (split)').count(), { timeout: 10_000 }).toBe(1);
+      const split = (await cellNumber(page, 'Topeka Area', 'Stores')) + (await cellNumber(page, 'Topeka Area (split)', 'Stores'));
+      expect(split).toBe(afterPaint);
+
+      await page.getByRole('button', { name: 'Undo' }).click(); // un-split
+      await page.getByRole('button', { name: 'Undo' }).click(); // un-paint the fifth county
+      expect(await territoryRow(page, 'Topeka Area (split)').count()).toBe(0);
+      g = await exportedGeometry(page, 'Topeka Area');
+      const fourCounties = countInside(g);
+      expect(fourCounties).toBeLessThan(afterPaint);
+      expect(await cellNumber(page, 'Topeka Area', 'Stores')).toBe(fourCounties);
+      await page.getByRole('button', { name: 'Redo' }).click(); // the fifth county again
+      await expect.poll(() => cellNumber(page, 'Topeka Area', 'Stores')).toBe(afterPaint);
+
+      // Reload (and a fresh browser): the plan and its history are back.
+      await waitSaved(page);
+      await context.close();
+      context = await launchPersistent(profile.dir);
+      page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(baseURL);
+      await waitForMap(page);
+      await expect.poll(() => territoryRow(page, 'Topeka Area').count()).toBe(1);
+      expect(await cellNumber(page, 'Topeka Area', 'Stores')).toBe(afterPaint);
+      expect(await territoryRow(page, 'Topeka Area (split)').count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Redo' }).getAttribute('title')).toMatch(/Split Topeka Area/);
+      await context.close();
+    } finally {
+      profile.remove();
+    }
+  });
+});
