@@ -17,7 +17,9 @@ import {
   TerraDrawRectangleMode,
   TerraDrawSelectMode,
   type GeoJSONStoreFeatures,
+  type TerraDrawMouseEvent,
 } from 'terra-draw';
+import { buildSnapIndex, snapPosition, type SnapIndex } from '../domain/editing';
 import { circlePolygon } from '../domain/geometry/circlePolygon';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import { labelPoint } from '../domain/geometry/labelPoint';
@@ -74,6 +76,9 @@ export class MapController {
   private stores: readonly Store[] = [];
   private highlighted: readonly Store[] = [];
   private typedCircleRadius: number | null = null;
+  private snapIndex: SnapIndex<TerritoryId> | null = null;
+  /** Snapping tolerance in screen pixels (converted to metres at the current zoom). */
+  private static readonly SNAP_PX = 10;
   private paintBrushPx: number | null = null;
   private stroke: { points: [number, number][]; remove: boolean; brushMeters: number } | null = null;
   private ready = false;
@@ -105,6 +110,7 @@ export class MapController {
       adapter: new TerraDrawMapLibreGLAdapter({ map: this.map }),
       modes: [
         new TerraDrawPolygonMode({
+          snapping: { toCustom: (e) => this.snap(e) },
           styles: { fillColor: '#2563eb', fillOpacity: 0.2, outlineColor: '#1d4ed8', outlineWidth: 2, closingPointColor: '#1d4ed8', closingPointWidth: 6, closingPointOutlineColor: '#ffffff', closingPointOutlineWidth: 2 },
         }),
         new TerraDrawLineStringMode({ styles: { lineStringColor: '#b42318', lineStringWidth: 3, closingPointColor: '#b42318', closingPointWidth: 6 } }),
@@ -114,7 +120,7 @@ export class MapController {
         new TerraDrawSelectMode({
           flags: {
             polygon: {
-              feature: { draggable: false, coordinates: { midpoints: true, draggable: true, deletable: true } },
+              feature: { draggable: false, coordinates: { midpoints: true, draggable: true, deletable: true, snappable: { toCustom: (e: TerraDrawMouseEvent) => this.snap(e) } } },
             },
           },
           styles: { selectedPolygonColor: '#2563eb', selectedPolygonFillOpacity: 0.2, selectedPolygonOutlineColor: '#1d4ed8', selectedPolygonOutlineWidth: 2, selectionPointColor: '#1d4ed8', selectionPointWidth: 5, midPointColor: '#93c5fd', midPointWidth: 4 },
@@ -164,8 +170,24 @@ export class MapController {
     return this.map.getSource(id) as GeoJSONSource;
   }
 
+  /**
+   * Snaps a drawn or dragged vertex to the nearest territory vertex (preferred) or edge
+   * within SNAP_PX pixels, so neighbours share borders without gaps or slivers. The
+   * territory being edited is not a snap target for itself.
+   */
+  private snap(e: TerraDrawMouseEvent): [number, number] | undefined {
+    if (!this.snapIndex) return undefined;
+    const a = this.map.unproject([e.containerX, e.containerY]);
+    const b = this.map.unproject([e.containerX + MapController.SNAP_PX, e.containerY]);
+    const r = snapPosition(this.snapIndex, [e.lng, e.lat], a.distanceTo(b), this.editing ? { exclude: [this.editing] } : {});
+    return r.kind ? r.position : undefined;
+  }
+
   /** Replaces the territories shown (polygons, outlines, labels). */
   setTerritories(views: TerritoryView[], selectedId: TerritoryId | null): void {
+    if (views.length !== this.territories.length || views.some((v, i) => v.territory.geometry !== this.territories[i]?.territory.geometry)) {
+      this.snapIndex = buildSnapIndex(views.map((v) => ({ id: v.territory.id, geometry: v.territory.geometry })));
+    }
     this.territories = views;
     this.selectedId = selectedId;
     if (this.ready) this.renderTerritories();

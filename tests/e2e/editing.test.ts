@@ -33,6 +33,43 @@ async function exportedGeometry(page: Page, name: string): Promise<Polygon | Mul
 }
 const countInside = (g: Polygon | MultiPolygon) => stores.filter((s) => booleanPointInPolygon([s.lng, s.lat], g)).length;
 
+describe('snapping', () => {
+  it('a vertex clicked a few pixels from a neighbour’s corner lands exactly on it', async () => {
+    const profile = tempProfile();
+    try {
+      const context = await launchPersistent(profile.dir);
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(baseURL);
+      await waitForMap(page);
+      // A corner of the demo plan: the Plains territory's first vertex.
+      const plan = JSON.parse(readFileSync('data/demo-plan.json', 'utf8')) as { territories: { name: string; geometry: Polygon | MultiPolygon }[] };
+      const plains = plan.territories.find((t) => t.name === 'Plains')!.geometry;
+      const corner = (plains.type === 'Polygon' ? plains.coordinates[0]![0]! : plains.coordinates[0]![0]![0]!) as [number, number];
+      await page.evaluate(([x, y]) => window.__territoryPlanner!.jumpTo(x!, y!, 6), corner);
+      await page.waitForTimeout(600);
+      const c = await toPagePoint(page, corner[0], corner[1]);
+      const p1 = { x: c.x + 3, y: c.y + 2 }; // near, not on, the corner
+      const p2 = { x: c.x + 120, y: c.y + 30 };
+      const p3 = { x: c.x + 60, y: c.y + 140 };
+      await page.getByRole('button', { name: 'Polygon' }).click();
+      for (const p of [p1, p2, p3, p1]) {
+        await page.mouse.move(p.x, p.y, { steps: 4 });
+        await page.mouse.click(p.x, p.y);
+        await page.waitForTimeout(80);
+      }
+      const dialog = page.getByRole('dialog', { name: 'Name the new territory' });
+      await dialog.getByLabel('Territory name').fill('Snapped');
+      await dialog.getByRole('button', { name: 'Create territory' }).click();
+      const g = await exportedGeometry(page, 'Snapped');
+      const rings = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
+      expect(rings.flat().some(([x, y]) => x === corner[0] && y === corner[1])).toBe(true);
+      await context.close();
+    } finally {
+      profile.remove();
+    }
+  });
+});
+
 describe('base units', () => {
   it('paints five counties into a territory; split; undo twice; redo; reload', async () => {
     const profile = tempProfile();
