@@ -112,6 +112,12 @@ export async function saveTerritoryChanges(db: PlannerDb, changes: TerritoryChan
   });
 }
 
+/** Saves plan-level settings (name, overlap rule). */
+export async function savePlan(db: PlannerDb, plan: Plan): Promise<void> {
+  // Only the settings: updatedAt is the autosave's to write.
+  await db.plans.update(plan.id, { name: plan.name, ...(plan.overlapMode ? { overlapMode: plan.overlapMode } : {}) });
+}
+
 /** Creates or renames/recolors a region (put by id). */
 export async function saveRegion(db: PlannerDb, region: Region): Promise<void> {
   await db.regions.put(region);

@@ -84,6 +84,12 @@ export interface Plan {
   /** Epoch ms. */
   createdAt: number;
   updatedAt: number;
+  /**
+   * Who gives way when an outline drawn or edited in this plan overlaps other territories:
+   * 'take' (default) clips the neighbours, 'yield' clips the new outline, 'allow' keeps the
+   * overlap (then the first territory in the plan wins the stores in it).
+   */
+  overlapMode?: 'take' | 'yield' | 'allow';
 }
 
 /** A group of territories of one plan; stats roll up by region. */

@@ -120,7 +120,7 @@ export class MapController {
         new TerraDrawSelectMode({
           flags: {
             polygon: {
-              feature: { draggable: false, coordinates: { midpoints: true, draggable: true, deletable: true, snappable: { toCustom: (e: TerraDrawMouseEvent) => this.snap(e) } } },
+              feature: { draggable: true, coordinates: { midpoints: true, draggable: true, deletable: true, snappable: { toCustom: (e: TerraDrawMouseEvent) => this.snap(e) } } },
             },
           },
           styles: { selectedPolygonColor: '#2563eb', selectedPolygonFillOpacity: 0.2, selectedPolygonOutlineColor: '#1d4ed8', selectedPolygonOutlineWidth: 2, selectionPointColor: '#1d4ed8', selectionPointWidth: 5, midPointColor: '#93c5fd', midPointWidth: 4 },

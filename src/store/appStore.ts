@@ -13,7 +13,7 @@ export function createAppStore(persistence: PersistencePort) {
     ...createMarketSlice(persistence)(...a),
     ...createPlanSlice(persistence)(...a),
     ...createDerivedSlice(...a),
-    ...createUiSlice(...a),
+    ...createUiSlice(persistence)(...a),
     ...createPeopleSlice(persistence)(...a),
     ...createRegionSlice(persistence)(...a),
   }));

@@ -108,6 +108,7 @@ export const createPlanSlice =
         set({
           workspace,
           plan,
+          overlapMode: plan.overlapMode ?? 'take',
           territories: [...territories].sort((a, b) => a.rank - b.rank),
           selectedTerritoryId: null,
           undoStack: history?.undo.slice(-UNDO_LIMIT) ?? [],

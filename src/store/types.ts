@@ -22,6 +22,7 @@ export interface PersistencePort {
   markDirty(ids: Iterable<TerritoryId>): void;
   /** People are saved at once (not debounced); a rejection is shown to the user. */
   savePerson?(person: Person): Promise<void>;
+  savePlan?(plan: Plan): Promise<void>;
   saveRegion?(region: Region): Promise<void>;
   /** Deletes a region; its territories leave it (in the database too). */
   deleteRegion?(id: RegionId): Promise<void>;

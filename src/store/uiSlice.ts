@@ -1,10 +1,10 @@
 import type { StateCreator } from 'zustand';
 import { EMPTY_STORE_FILTER, filterStores } from '../domain/query';
-import type { AppState, UiSlice } from './types';
+import type { AppState, PersistencePort, UiSlice } from './types';
 
 let noticeSeq = 0;
 
-export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
+export const createUiSlice = (persistence: PersistencePort): StateCreator<AppState, [], [], UiSlice> => (set, get) => ({
   mode: 'loading',
   saveState: { kind: 'pending' },
   notices: [],
@@ -25,7 +25,12 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   },
   overlapMode: 'take',
   setOverlapMode(overlapMode) {
-    set({ overlapMode });
+    // The overlap rule belongs to the plan: it is saved with it.
+    const plan = get().plan;
+    if (!plan) return set({ overlapMode });
+    const next = { ...plan, overlapMode };
+    set({ overlapMode, plan: next });
+    persistence.savePlan?.(next).catch((err: unknown) => get().notify('error', `Could not save the plan setting: ${err instanceof Error ? err.message : String(err)}`));
   },
   labelKpi: 'none',
   setLabelKpi(labelKpi) {

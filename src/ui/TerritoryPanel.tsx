@@ -125,17 +125,16 @@ export function TerritoryPanel() {
           <option value="allow">Keep the overlap (first in the plan wins its stores)</option>
         </select>
       </label>
-      {multi.length > 0 && (
-        <div className="merge-box" role="group" aria-label="Merge selection">
-          <p>
-            Also selected: {multi.map((id) => territories.find((x) => x.id === id)?.name).filter(Boolean).join(', ')}.
-          </p>
-          <button type="button" className="primary" onClick={() => api.getState().mergeTerritories([t.id, ...multi])}>
-            Merge {multi.length + 1} territories into {t.name}
-          </button>
-        </div>
-      )}
-      {multi.length === 0 && <p className="muted small">Ctrl- or Shift-click other rows in the table to select territories to merge into this one.</p>}
+      <div className="merge-box" role="group" aria-label="Merge selection">
+        <p className={multi.length ? undefined : 'muted small'}>
+          {multi.length
+            ? `Also selected: ${multi.map((id) => territories.find((x) => x.id === id)?.name).filter(Boolean).join(', ')}.`
+            : 'Ctrl- or Shift-click other rows in the table to select territories to merge into this one.'}
+        </p>
+        <button type="button" className={multi.length ? 'primary' : undefined} disabled={multi.length === 0} onClick={() => api.getState().mergeTerritories([t.id, ...multi])}>
+          {multi.length ? `Merge ${multi.length + 1} territories into ${t.name}` : 'Merge'}
+        </button>
+      </div>
       <div className="panel-actions">
         <button
           type="button"

@@ -5,7 +5,7 @@
  */
 import { Autosaver, describeStorageError } from '../db/autosave';
 import { commitImport, deletePerson, loadMarket, savePerson } from '../db/marketRepository';
-import { deleteRegion, loadWorkspace, saveRegion, saveTerritoryChanges, seedWorkspace, type LoadedWorkspace, type SeedInput } from '../db/planRepository';
+import { deleteRegion, loadWorkspace, savePlan, saveRegion, saveTerritoryChanges, seedWorkspace, type LoadedWorkspace, type SeedInput } from '../db/planRepository';
 import { createPlannerDb, type PlannerDb } from '../db/schema';
 import { parseDemoPlan, parseSampleMarket } from '../domain/sampleData';
 import type { PlanId, Territory, WorkspaceId } from '../domain/types';
@@ -67,6 +67,9 @@ export async function bootstrap(opts: { db?: PlannerDb | null; now?: () => numbe
       if (!database) return;
       const r = await deletePerson(database, id, { reassignTo });
       if (!r.ok) throw new Error(r.message);
+    },
+    async savePlan(plan) {
+      if (database) await savePlan(database, plan);
     },
     async saveRegion(region) {
       if (database) await saveRegion(database, region);

@@ -64,6 +64,21 @@ describe('bootstrap', () => {
     db2.close();
   });
 
+  it('the overlap rule is a plan setting: it is saved and comes back', async () => {
+    const name = `tp-boot-overlap-${Date.now()}`;
+    const db1 = createPlannerDb(name, { indexedDB, IDBKeyRange });
+    const first = (await bootstrap({ db: db1, load })).store;
+    expect(first.getState().overlapMode).toBe('take');
+    first.getState().setOverlapMode('allow');
+    await new Promise((r) => setTimeout(r, 50));
+    db1.close();
+    const db2 = createPlannerDb(name, { indexedDB, IDBKeyRange });
+    const second = (await bootstrap({ db: db2, load })).store;
+    expect(second.getState().overlapMode).toBe('allow');
+    expect(second.getState().plan!.overlapMode).toBe('allow');
+    db2.close();
+  });
+
   it('people added, renamed and deleted in the People panel are saved at once', async () => {
     const name = `tp-boot-people-${Date.now()}`;
     const db1 = createPlannerDb(name, { indexedDB, IDBKeyRange });
