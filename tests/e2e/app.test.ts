@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { distinctColors, launchBrowser, launchPersistent, tempProfile, waitForMap } from './browser';
-import { cellNumber, drawPolygon, sampleStores, territoryRow, toPagePoint, waitSaved } from './helpers';
+import { cellNumber, drawPolygon, exportTerritories, sampleStores, territoryRow, toPagePoint, waitSaved } from './helpers';
 
 const baseURL = inject('baseURL');
 const stores = sampleStores();
@@ -115,8 +115,7 @@ describe('drawing, persistence and export', () => {
 
       // Export the territories and count the sample stores inside the exported outline with
       // turf, independently of the app's assignment engine.
-      const [geoDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export territories/ }).click()]);
-      const fc = JSON.parse(readFileSync((await geoDownload.path())!, 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { id: string; name: string }>;
+      const fc = await exportTerritories(page);
       expect(fc.type).toBe('FeatureCollection');
       expect((fc as unknown as Record<string, unknown>)['crs']).toBeUndefined();
       const drawn = fc.features.find((f) => f.properties.name === 'Kansas City Metro') as Feature<Polygon> | undefined;
@@ -205,8 +204,7 @@ describe('drawing, persistence and export', () => {
     await dialog.getByRole('button', { name: 'Create territory' }).click();
     await expect.poll(() => territoryRow(page, 'Chicagoland 30mi').count()).toBe(1);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export territories/ }).click()]);
-    const fc = JSON.parse(readFileSync((await download.path())!, 'utf8')) as FeatureCollection<Polygon, { name: string }>;
+    const fc = await exportTerritories(page);
     for (const name of ['Denver Box', 'Chicagoland 30mi']) {
       const f = fc.features.find((x) => x.properties.name === name)!;
       const expected = countInside(f.geometry);
@@ -215,7 +213,7 @@ describe('drawing, persistence and export', () => {
     }
     // The circle really has a 30-mile radius: every vertex is ~48.3 km from its centre (the
     // clicked pixel, so taken as the mean of the vertices), which lies near Chicago.
-    const ring = fc.features.find((x) => x.properties.name === 'Chicagoland 30mi')!.geometry.coordinates[0]!;
+    const ring = (fc.features.find((x) => x.properties.name === 'Chicagoland 30mi')!.geometry as Polygon).coordinates[0]!;
     const verts = ring.slice(0, -1);
     const centre = [verts.reduce((a, p) => a + p[0]!, 0) / verts.length, verts.reduce((a, p) => a + p[1]!, 0) / verts.length];
     expect(distance(centre, [-87.63, 41.88], { units: 'kilometers' })).toBeLessThan(25);
@@ -243,9 +241,8 @@ describe('drawing, persistence and export', () => {
     await page.mouse.up();
     await page.getByRole('button', { name: 'Done editing' }).click();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export territories/ }).click()]);
-    const fc = JSON.parse(readFileSync((await download.path())!, 'utf8')) as FeatureCollection<Polygon, { name: string }>;
-    const edited = fc.features.find((f) => f.properties.name === 'Front Range')!;
+    const fc = await exportTerritories(page);
+    const edited = fc.features.find((f) => f.properties.name === 'Front Range')! as Feature<Polygon>;
     const lngs = edited.geometry.coordinates[0]!.map((p) => p[0]!);
     expect(Math.max(...lngs)).toBeGreaterThan(-102.5); // the vertex really moved
     const expected = countInside(edited.geometry);

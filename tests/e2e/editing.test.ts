@@ -10,7 +10,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchPersistent, tempProfile, waitForMap } from './browser';
-import { cellNumber, sampleStores, territoryRow, toPagePoint, waitSaved } from './helpers';
+import { cellNumber, exportTerritories, sampleStores, territoryRow, toPagePoint, waitSaved } from './helpers';
 
 const baseURL = inject('baseURL');
 const stores = sampleStores();
@@ -27,9 +27,7 @@ afterAll(async () => {
 });
 
 async function exportedGeometry(page: Page, name: string): Promise<Polygon | MultiPolygon> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export territories/ }).click()]);
-  const fc = JSON.parse(readFileSync((await download.path())!, 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
-  return fc.features.find((f) => f.properties.name === name)!.geometry;
+  return (await exportTerritories(page)).features.find((f) => f.properties.name === name)!.geometry;
 }
 const countInside = (g: Polygon | MultiPolygon) => stores.filter((s) => booleanPointInPolygon([s.lng, s.lat], g)).length;
 

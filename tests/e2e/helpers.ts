@@ -1,4 +1,5 @@
 /** Page-level helpers for the browser tests: map coordinates, drawing, table reading. */
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 
@@ -55,4 +56,10 @@ export async function cellNumber(page: Page, rowName: string, column: string): P
 /** Waits until the save status says the plan is on disk. */
 export async function waitSaved(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="save-status"][data-state="saved"]', { timeout: 15_000 });
+}
+
+/** Clicks "Export territories" and parses the downloaded GeoJSON. */
+export async function exportTerritories(page: Page): Promise<FeatureCollection<Polygon | MultiPolygon, { id: string; name: string }>> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export territories/ }).click()]);
+  return JSON.parse(readFileSync((await download.path())!, 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { id: string; name: string }>;
 }

@@ -24,6 +24,7 @@
  * far rounding of coordinate translation can move an edge), so a cell recorded as untouched
  * by a territory's edges really is, for the exact arithmetic of the test and for turf's.
  */
+import { priorityOrder } from './priorityOrder';
 import type { TerritoryGeometry, TerritoryId } from '../types';
 import { crossEdges, ON_BOUNDARY } from './cellTest';
 import { GrowF64, GrowI32 } from './growable';
@@ -144,26 +145,6 @@ function clamp(v: number, lo: number, hi: number): number {
   return v < lo ? lo : v > hi ? hi : v;
 }
 
-function compareRank(a: number, b: number): number {
-  const na = Number.isNaN(a);
-  const nb = Number.isNaN(b);
-  if (na || nb) return na === nb ? 0 : na ? 1 : -1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Territory indexes in winning order: rank (NaN last), then id, then array position. */
-function priorityOrder(territories: readonly AssignableTerritory[]): Int32Array {
-  const order = Array.from({ length: territories.length }, (_, i) => i);
-  order.sort((i, j) => {
-    const a = territories[i]!;
-    const b = territories[j]!;
-    const byRank = compareRank(a.rank, b.rank);
-    if (byRank !== 0) return byRank;
-    if (a.id !== b.id) return a.id < b.id ? -1 : 1;
-    return i - j;
-  });
-  return Int32Array.from(order);
-}
 
 function insertionSort(a: Int32Array, from: number, to: number): void {
   for (let i = from + 1; i < to; i++) {

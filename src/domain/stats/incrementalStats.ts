@@ -38,7 +38,8 @@ import { assignPoints, buildTerritoryIndex } from '../assignment';
 import { prepareEdges } from '../assignment/prepareEdges';
 import type { Store, Territory, TerritoryGeometry, TerritoryId } from '../types';
 import { computeBalance } from './balance';
-import { isoDay } from './isoDate';
+import { newCustomerWindow } from './isoDate';
+import { priorityOrder } from '../assignment/priorityOrder';
 import type { TerritoryStatsOptions, TerritoryStatsRow } from './territoryStats';
 
 // ---------------------------------------------------------------------------------------
@@ -63,14 +64,6 @@ interface StoreColumns {
   readonly fresh: Uint8Array;
 }
 
-/** The same window as computeTerritoryStats (same calendar day 12 months back … today). */
-function newCustomerWindow(referenceDate: Date): [string, string] {
-  const y = referenceDate.getFullYear();
-  const m = referenceDate.getMonth();
-  const d = referenceDate.getDate();
-  const daysInMonthYearBefore = new Date(y - 1, m + 1, 0).getDate();
-  return [isoDay(y - 1, m, Math.min(d, daysInMonthYearBefore)), isoDay(y, m, d)];
-}
 
 const finite = (v: number): number => (Number.isFinite(v) ? v : 0);
 
@@ -487,26 +480,6 @@ function shapeContains(s: BandedShape, x: number, y: number): boolean {
   return hit === 1 || hit === ON_BOUNDARY;
 }
 
-function compareRank(a: number, b: number): number {
-  const na = Number.isNaN(a);
-  const nb = Number.isNaN(b);
-  if (na || nb) return na === nb ? 0 : na ? 1 : -1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Territory indexes in winning order, exactly as the assignment engine orders them. */
-function priorityOrder(territories: readonly Territory[]): Int32Array {
-  const order = Array.from({ length: territories.length }, (_, i) => i);
-  order.sort((i, j) => {
-    const a = territories[i]!;
-    const b = territories[j]!;
-    const byRank = compareRank(a.rank, b.rank);
-    if (byRank !== 0) return byRank;
-    if (a.id !== b.id) return a.id < b.id ? -1 : 1;
-    return i - j;
-  });
-  return Int32Array.from(order);
-}
 
 /** Incremental stats over territory outlines (see the module comment). Treat as opaque
  *  except for the documented read-only fields. */

@@ -1,6 +1,6 @@
 import type { Store, StoreId, Territory, TerritoryId } from '../types';
 import { computeBalance } from './balance';
-import { isoDay } from './isoDate';
+import { newCustomerWindow } from './isoDate';
 
 /** One line of the territory stats table (PRODUCT.md KPIs). Money in US dollars. */
 export interface TerritoryStatsRow {
@@ -56,18 +56,6 @@ export interface TerritoryStatsOptions {
 export type StoreAssignment = Int32Array | ReadonlyMap<StoreId, TerritoryId | null>;
 
 
-/**
- * The new-customer window as ISO day strings [from, to], both inclusive: from = the same
- * calendar day 12 months before the reference date (the last day of that month when it
- * has no such day: 2024-02-29 → 2023-02-28), to = the reference date itself.
- */
-function newCustomerWindow(referenceDate: Date): [string, string] {
-  const y = referenceDate.getFullYear();
-  const m = referenceDate.getMonth();
-  const d = referenceDate.getDate();
-  const daysInMonthYearBefore = new Date(y - 1, m + 1, 0).getDate();
-  return [isoDay(y - 1, m, Math.min(d, daysInMonthYearBefore)), isoDay(y, m, d)];
-}
 
 function toIndexArray(
   stores: readonly Store[],
