@@ -223,7 +223,7 @@ describe('drawing, persistence and export', () => {
 
   it('edits a drawn outline by dragging a vertex; the Stores count follows the new shape', async () => {
     const { page } = await openApp();
-    // A triangle around Denver, then one corner is dragged east onto the plains.
+    // A triangle around Denver, then one corner is dragged south over Colorado Springs.
     const tri: [number, number][] = [[-105.6, 39.2], [-104.3, 39.2], [-105.0, 40.3]];
     await drawPolygon(page, tri);
     const dialog = page.getByRole('dialog', { name: 'Name the new territory' });
@@ -234,7 +234,7 @@ describe('drawing, persistence and export', () => {
 
     await page.getByRole('region', { name: 'Selected territory' }).getByRole('button', { name: 'Edit outline' }).click();
     const from = await toPagePoint(page, -104.3, 39.2);
-    const to = await toPagePoint(page, -102.0, 38.6);
+    const to = await toPagePoint(page, -104.5, 38.5);
     await page.mouse.move(from.x, from.y, { steps: 3 });
     await page.mouse.down();
     await page.mouse.move(to.x, to.y, { steps: 12 });
@@ -243,11 +243,11 @@ describe('drawing, persistence and export', () => {
 
     const fc = await exportTerritories(page);
     const edited = fc.features.find((f) => f.properties.name === 'Front Range')! as Feature<Polygon>;
-    const lngs = edited.geometry.coordinates[0]!.map((p) => p[0]!);
-    expect(Math.max(...lngs)).toBeGreaterThan(-102.5); // the vertex really moved
+    const lats = edited.geometry.coordinates[0]!.map((p) => p[1]!);
+    expect(Math.min(...lats)).toBeLessThan(38.7); // the vertex really moved
     const expected = countInside(edited.geometry);
     await expect.poll(() => cellNumber(page, 'Front Range', 'Stores')).toBe(expected);
-    expect(expected).not.toBe(before);
+    expect(expected).toBeGreaterThan(before); // Colorado Springs is now inside
     // One undo step puts the original triangle back.
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => cellNumber(page, 'Front Range', 'Stores')).toBe(before);
