@@ -58,6 +58,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // Some tests load the 3,2xx US counties or a 10k-store market: on a loaded 2-core
+          // CI machine the 5 s default is too tight. Speed is measured in the bench, not here.
+          testTimeout: 60_000,
           include: ['tests/domain/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/data/**/*.test.ts', 'tests/store/**/*.test.ts', 'tests/workers/**/*.test.ts', 'tests/architecture.test.ts'],
         },
       },
@@ -66,6 +69,7 @@ export default defineConfig({
         test: {
           name: 'ui',
           environment: 'jsdom',
+          testTimeout: 30_000,
           include: ['tests/ui/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/ui/setup.ts'],
         },
