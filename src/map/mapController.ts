@@ -43,6 +43,8 @@ export interface MapEvents {
    * the stroke is in progress (for a preview) and true when the mouse is released.
    */
   paint?(points: [number, number][], opts: { remove: boolean; brushMeters: number | null; done: boolean }): void;
+  /** A lasso dragged in paint mode (closed polygon): the units inside it are painted. */
+  lassoDrawn?(polygon: Polygon): void;
   /** The view moved (pan/zoom ended), e.g. to refresh hexagon units. */
   viewChanged?(): void;
   /** A line drawn for the Split tool. */
@@ -80,6 +82,8 @@ export class MapController {
   /** Snapping tolerance in screen pixels (converted to metres at the current zoom). */
   private static readonly SNAP_PX = 10;
   private paintBrushPx: number | null = null;
+  private lassoMode = false;
+  private lassoPoints: [number, number][] | null = null;
   private stroke: { points: [number, number][]; remove: boolean; brushMeters: number } | null = null;
   private ready = false;
   private popup: Popup | null = null;
@@ -261,7 +265,31 @@ export class MapController {
     return a.distanceTo(b);
   }
 
+  /** Lasso mode: press, drag a loop around units, release; the map does not pan meanwhile. */
+  setLassoMode(on: boolean): void {
+    this.lassoMode = on;
+    this.lassoPoints = null;
+    if (!this.ready) return;
+    if (on) this.map.dragPan.disable();
+    else this.map.dragPan.enable();
+    this.map.getCanvas().style.cursor = on ? 'crosshair' : this.paintBrushPx !== null ? 'cell' : '';
+    this.source(SOURCES.lasso).setData({ type: 'FeatureCollection', features: [] });
+  }
+
+  private renderLasso(): void {
+    const pts = this.lassoPoints ?? [];
+    this.source(SOURCES.lasso).setData({
+      type: 'FeatureCollection',
+      features: pts.length > 1 ? [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: pts } }] : [],
+    });
+  }
+
   private onPaintDown(e: MapMouseEvent): void {
+    if (this.lassoMode) {
+      e.preventDefault();
+      this.lassoPoints = [[e.lngLat.lng, e.lngLat.lat]];
+      return;
+    }
     if (this.paintBrushPx === null || !e.originalEvent.shiftKey || this.draw?.getMode() !== 'static') return;
     e.preventDefault();
     this.map.dragPan.disable();
@@ -270,12 +298,25 @@ export class MapController {
   }
 
   private onPaintMove(e: MapMouseEvent): void {
+    if (this.lassoPoints) {
+      this.lassoPoints.push([e.lngLat.lng, e.lngLat.lat]);
+      this.renderLasso();
+      return;
+    }
     if (!this.stroke) return;
     this.stroke.points.push([e.lngLat.lng, e.lngLat.lat]);
     this.events.paint?.(this.stroke.points, { remove: this.stroke.remove, brushMeters: this.stroke.brushMeters, done: false });
   }
 
   private onPaintUp(): void {
+    if (this.lassoPoints) {
+      const pts = this.lassoPoints;
+      this.lassoPoints = null;
+      this.suppressClick = true;
+      this.source(SOURCES.lasso).setData({ type: 'FeatureCollection', features: [] });
+      if (pts.length >= 3) this.events.lassoDrawn?.({ type: 'Polygon', coordinates: [[...pts, pts[0]!]] });
+      return;
+    }
     if (!this.stroke) return;
     const s = this.stroke;
     this.stroke = null;

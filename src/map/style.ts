@@ -23,6 +23,7 @@ export const SOURCES = {
   stores: 'stores',
   highlight: 'store-highlight',
   baseUnits: 'base-units',
+  lasso: 'lasso',
 } as const;
 
 export const LAYERS = {
@@ -69,6 +70,12 @@ export function baseStyle(): StyleSpecification {
       type: 'line',
       source: SOURCES.baseUnits,
       paint: { 'line-color': '#334155', 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.4, 8, 1.2], 'line-opacity': 0.7 },
+    },
+    {
+      id: 'lasso-line',
+      type: 'line',
+      source: SOURCES.lasso,
+      paint: { 'line-color': '#1d4ed8', 'line-width': 2, 'line-dasharray': [2, 1] },
     },
     {
       id: 'store-highlight',
@@ -147,6 +154,7 @@ export function baseStyle(): StyleSpecification {
       [SOURCES.stores]: { ...empty, promoteId: 'id' },
       [SOURCES.highlight]: empty,
       [SOURCES.baseUnits]: empty,
+      [SOURCES.lasso]: empty,
     },
     layers,
   } as StyleSpecification;

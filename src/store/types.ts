@@ -128,7 +128,7 @@ export type DrawMode = 'polygon' | 'rectangle' | 'circle' | 'freehand';
 
 export type BottomTab = 'territories' | 'stores' | 'portfolio';
 
-export type AppMode = 'loading' | 'browse' | 'drawing' | 'naming' | 'editing' | 'splitting';
+export type AppMode = 'loading' | 'browse' | 'drawing' | 'naming' | 'editing' | 'splitting' | 'lasso';
 
 export interface Notice {
   id: number;

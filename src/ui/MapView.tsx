@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 import { METERS_PER_MILE, validateTerritoryGeometry } from '../domain/geometry';
 import type { TerritoryGeometry, TerritoryId } from '../domain/types';
 import type { TerritoryStatsRow } from '../domain/stats';
-import { unitAt, unitsInCircle, type BaseUnit } from '../domain/baseUnits';
+import { buildTerritoryIndex, locatePoint } from '../domain/assignment';
+import { interiorPoint, unitAt, unitsInCircle, type BaseUnit } from '../domain/baseUnits';
 import { unionOfUnits } from '../domain/editing';
 import { MapController } from '../map/mapController';
 import { loadUnitSet, type UnitSet } from './baseUnitsService';
@@ -137,6 +138,20 @@ export default function MapView() {
           });
         }
       },
+      lassoDrawn(polygon) {
+        const st = s();
+        st.setMode('browse');
+        const id = st.selectedTerritoryId;
+        if (!unitSet || !id) return;
+        // A unit is in the lasso when its interior point is.
+        const lasso = buildTerritoryIndex([{ id: 'lasso' as TerritoryId, geometry: polygon, rank: 0 }]);
+        const units = unitSet.index.units.filter((u) => {
+          const [x, y] = interiorPoint(u.geometry);
+          return locatePoint(lasso, x, y) === 0;
+        });
+        if (units.length === 0) return void st.notify('info', 'The lasso caught no unit: draw around the units’ centres.');
+        st.paintUnits(id, units, false, unitSet.noun);
+      },
       viewChanged() {
         if (s().baseUnitLevel === 'hexagons') showUnits();
       },
@@ -226,6 +241,7 @@ export default function MapView() {
         lastMode = state.mode;
         if ((from === 'drawing' && state.mode !== 'naming') || from === 'splitting') controller.cancelDrawing();
         if (state.mode === 'splitting') controller.startLine();
+        if (from === 'lasso' || state.mode === 'lasso') controller.setLassoMode(state.mode === 'lasso');
         if (from === 'editing') {
           controller.stopEditing();
           if (s().previewing) s().recompute();

@@ -43,7 +43,7 @@ export function Toolbar() {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
       const m = api.getState().mode;
-      if (m === 'drawing' || m === 'editing' || m === 'splitting') api.getState().setMode('browse');
+      if (m === 'drawing' || m === 'editing' || m === 'splitting' || m === 'lasso') api.getState().setMode('browse');
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -106,6 +106,17 @@ export function Toolbar() {
           </select>
         </label>
         {baseUnits !== 'none' && (
+          <button
+            type="button"
+            aria-pressed={mode === 'lasso'}
+            disabled={!selected}
+            title="Drag a loop around units to paint them all into the selected territory"
+            onClick={() => api.getState().setMode(mode === 'lasso' ? 'browse' : 'lasso')}
+          >
+            Lasso
+          </button>
+        )}
+        {baseUnits !== 'none' && (
           <label title="Brush radius for Shift-drag painting">
             Brush
             <input type="range" min={4} max={120} value={brush} aria-label="Brush radius" onChange={(e) => api.getState().setBrushRadius(Number(e.target.value))} />
@@ -133,6 +144,7 @@ export function Toolbar() {
               : 'Select a territory in the table, then click units to paint them into it.'}
         </span>
       )}
+      {mode === 'lasso' && <span className="hint" role="status">Press and drag a loop around the units to add to {selected?.name ?? 'the territory'}; release to paint. Esc cancels.</span>}
       {mode === 'splitting' && <span className="hint" role="status">Draw the cut line across the territory: click points, click the last point again (or Enter) to cut. Esc cancels.</span>}
       {mode === 'editing' && <span className="hint" role="status">Drag a vertex to move it; drag a midpoint to add one; right-click a vertex to delete it.</span>}
     </div>

@@ -2,7 +2,7 @@
  * Building a territory from base units with the real mouse (issue 4): paint five counties,
  * check the store count against an independent count, split, undo twice, redo, reload.
  */
-import { area, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import { area, bbox, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -61,6 +61,45 @@ describe('snapping', () => {
       const g = await exportedGeometry(page, 'Snapped');
       const rings = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
       expect(rings.flat().some(([x, y]) => x === corner[0] && y === corner[1])).toBe(true);
+      await context.close();
+    } finally {
+      profile.remove();
+    }
+  });
+});
+
+describe('lasso', () => {
+  it('paints every county whose centre a dragged loop surrounds', async () => {
+    const profile = tempProfile();
+    try {
+      const context = await launchPersistent(profile.dir);
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(baseURL);
+      await waitForMap(page);
+      await territoryRow(page, 'Plains').click();
+      await page.evaluate(() => window.__territoryPlanner!.jumpTo(-103.2, 39.0, 6.3));
+      await page.waitForTimeout(800);
+      await page.getByRole('combobox', { name: 'Base units' }).selectOption('counties');
+      await expect.poll(() => page.getByRole('button', { name: 'Lasso' }).isEnabled(), { timeout: 20_000 }).toBe(true);
+      // Three eastern Colorado counties (in "Southwest"): Lincoln, Kit Carson, Cheyenne.
+      const three = ['08073', '08063', '08017'].map((id) => counties.find((c) => c.id === id)!);
+      const boxes = three.map((c) => bbox(c));
+      const [minX, minY, maxX, maxY] = [
+        Math.min(...boxes.map((b) => b[0])) - 0.05, Math.min(...boxes.map((b) => b[1])) - 0.05,
+        Math.max(...boxes.map((b) => b[2])) + 0.05, Math.max(...boxes.map((b) => b[3])) + 0.05,
+      ];
+      await page.getByRole('button', { name: 'Lasso' }).click();
+      const loop: [number, number][] = [[minX, minY], [maxX, minY], [maxX, maxY], [minX, maxY], [minX, minY]];
+      const px = [] as { x: number; y: number }[];
+      for (const [x, y] of loop) px.push(await toPagePoint(page, x, y));
+      await page.mouse.move(px[0]!.x, px[0]!.y);
+      await page.mouse.down();
+      for (const p of px.slice(1)) await page.mouse.move(p.x, p.y, { steps: 12 });
+      await page.mouse.up();
+      await expect.poll(async () => (await page.getByRole('button', { name: 'Undo' }).getAttribute('title')) ?? '', { timeout: 10_000 }).toMatch(/Painted [3-9] counties into Plains/);
+      const g = await exportedGeometry(page, 'Plains');
+      for (const c of three) expect(booleanPointInPolygon(pointOnFeature(c).geometry.coordinates, g)).toBe(true);
+      expect(await cellNumber(page, 'Plains', 'Stores')).toBe(countInside(g));
       await context.close();
     } finally {
       profile.remove();

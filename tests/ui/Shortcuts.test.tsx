@@ -95,5 +95,10 @@ describe('Toolbar draw modes', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Painting into Territory A: click a unit to add it, Alt-click to remove');
     act(() => s.getState().setPaintDelta({ units: 3, stores: 12, customers: 5, revenue: 25_000 }));
     expect(screen.getByRole('status')).toHaveTextContent('3 counties in the stroke: +12 stores, +5 customers, +$25K revenue');
+    await user.click(screen.getByRole('button', { name: 'Lasso' }));
+    expect(s.getState().mode).toBe('lasso');
+    expect(screen.getByRole('status')).toHaveTextContent('Press and drag a loop around the units to add to Territory A');
+    await user.keyboard('{Escape}');
+    expect(s.getState().mode).toBe('browse');
   });
 });
