@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ColumnMapping, ImportResult, PreviewRow, StoreField } from '../domain/import';
+import { defaultImportOptions, type ColumnMapping, type ImportResult, type PreviewRow, type StoreField } from '../domain/import';
 import { formatCount } from './format';
 
 /** What the wizard needs from the import machinery (a worker in the app, a fake in tests). */
@@ -100,7 +100,7 @@ export function ImportWizard({ file, service, onCommit, onDownload, onClose }: I
       if (!alive.current) return;
       setMapping(opened.detected);
       // A ';' file usually writes 1.234,50: offer decimal commas by default there.
-      setOptions((o) => ({ ...o, decimalComma: opened.delimiter === ';' }));
+      setOptions((o) => ({ ...o, decimalComma: defaultImportOptions(opened.delimiter).decimalComma }));
       setStep({ kind: 'mapping', opened });
     } catch (err) {
       if (alive.current) setStep({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });

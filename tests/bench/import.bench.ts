@@ -6,11 +6,11 @@
  * a full GC before each timing):
  *  - papaparse, bare: `Papa.parse(text)` (auto-detected delimiter and line break), and with
  *    the options the importer uses (`delimiter: ','`, `header: false`, `skipEmptyLines: false`);
- *  - the whole import minus storage: parseDelimited + detectColumns + validateRows with ZIP
- *    geocoding (the ZIP lookup is built once per worker: timed separately), without and with
- *    progress reporting (chunked parse);
- *  - the two halves separately (parse, validate+geocode), and the memory retained by the
- *    parsed table and by the result.
+ *  - the WHOLE import minus storage, as the import worker runs it: `importDelimited` (read
+ *    + delimiter and column detection + validation + ZIP geocoding in one pass, the ZIP
+ *    lookup built once per worker: timed separately), without and with progress reporting;
+ *  - the two-step path it replaced (parseDelimited, then validateRows) and its halves, and
+ *    the memory retained by a parsed table and by the result.
  * Target: whole import ≤ 1.5 × the bare parse. Storing into IndexedDB is measured elsewhere.
  *
  * Then a 1M-row file (one run each) to find where the import stops being reasonable, for
@@ -27,11 +27,12 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import {
   createZipLookup,
+  defaultImportOptions,
   detectColumns,
+  importDelimited,
   parseDelimited,
   validateRows,
   type ImportResult,
-  type ParsedTable,
   type ZipLookup,
 } from '../../src/domain/import';
 import {
@@ -142,10 +143,19 @@ export function makeCsv(rows: number, table: ZipTable, seed = SEED): string {
   return chunks.join('\n') + '\n';
 }
 
+/** What the import worker's `parseFile` runs on a CSV (see src/workers/import.worker.ts). */
 function fullImport(text: string, zipLookup: ZipLookup, progress: boolean): ImportResult {
-  const table = parseDelimited(text, progress ? { onProgress: () => undefined } : {});
-  const mapping = detectColumns(table.header);
-  return validateRows(table, mapping, { decimalComma: false, dateOrder: 'us', zipLookup, ...(progress ? { onProgress: () => undefined } : {}) });
+  return importDelimited(text, {
+    mapping: 'detect',
+    options: (d) => ({ ...defaultImportOptions(d), zipLookup }),
+    ...(progress ? { onProgress: () => undefined } : {}),
+  }).result;
+}
+
+/** The two-step path the worker used before: a full table, then validation. */
+function twoStepImport(text: string, zipLookup: ZipLookup): ImportResult {
+  const table = parseDelimited(text);
+  return validateRows(table, detectColumns(table.header), { decimalComma: false, dateOrder: 'us', zipLookup });
 }
 
 const OPTIONS = { delimiter: ',', header: false, skipEmptyLines: false } as const;
@@ -173,7 +183,7 @@ export async function run(): Promise<void> {
 
   // Interleaved: each run times the bare parse and the whole import back to back, so that
   // background load affects both alike; the ratio is the median of the per-run ratios.
-  const timesOf = { bareAuto: [] as number[], bareSame: [] as number[], whole: [] as number[], wholeProgress: [] as number[], parseOnly: [] as number[], validateOnly: [] as number[] };
+  const timesOf = { bareAuto: [] as number[], bareSame: [] as number[], whole: [] as number[], wholeProgress: [] as number[], twoStep: [] as number[], parseOnly: [] as number[], validateOnly: [] as number[] };
   const ratios: number[] = [];
   const parsed = parseDelimited(text);
   const mapping = detectColumns(parsed.header);
@@ -188,6 +198,7 @@ export async function run(): Promise<void> {
     const whole = clock(() => fullImport(text, zipLookup, false));
     const bareAuto = clock(() => Papa.parse<string[]>(text));
     const wholeProgress = clock(() => fullImport(text, zipLookup, true));
+    const twoStep = clock(() => twoStepImport(text, zipLookup));
     const parseOnly = clock(() => parseDelimited(text));
     const validateOnly = clock(() => validateRows(parsed, mapping, { decimalComma: false, dateOrder: 'us', zipLookup }));
     if (r === 0) continue; // warm-up
@@ -195,6 +206,7 @@ export async function run(): Promise<void> {
     timesOf.whole.push(whole);
     timesOf.bareAuto.push(bareAuto);
     timesOf.wholeProgress.push(wholeProgress);
+    timesOf.twoStep.push(twoStep);
     timesOf.parseOnly.push(parseOnly);
     timesOf.validateOnly.push(validateOnly);
     ratios.push(whole / bareSame);
@@ -207,6 +219,7 @@ export async function run(): Promise<void> {
   const bareAuto = stat(timesOf.bareAuto);
   const whole = stat(timesOf.whole);
   const wholeProgress = stat(timesOf.wholeProgress);
+  const twoStep = stat(timesOf.twoStep);
   const parseOnly = stat(timesOf.parseOnly);
   const validateOnly = stat(timesOf.validateOnly);
 
@@ -221,10 +234,11 @@ export async function run(): Promise<void> {
     [`100k rows (${RUNS} interleaved runs)`, 'median ms', 'min ms', 'rows/s', 'vs bare (same options)'],
     row('papaparse bare, Papa.parse(text) (auto-detect)', bareAuto, bareSame.median),
     row('papaparse bare, same options as the importer', bareSame, bareSame.median),
-    row('import: parseDelimited only', parseOnly, bareSame.median),
-    row('import: validateRows + ZIP geocode only', validateOnly, bareSame.median),
-    row('WHOLE import (parse + detect + validate + geocode)', whole, bareSame.median),
-    row('WHOLE import with progress (chunked parse)', wholeProgress, bareSame.median),
+    row('WHOLE import: importDelimited (read+detect+validate+geocode)', whole, bareSame.median),
+    row('WHOLE import with progress reporting', wholeProgress, bareSame.median),
+    row('two-step: parseDelimited, then validateRows', twoStep, bareSame.median),
+    row('  parseDelimited only (readRecords → table)', parseOnly, bareSame.median),
+    row('  validateRows + ZIP geocode only', validateOnly, bareSame.median),
   ]);
   const ratio = stat(ratios).median;
   const ratioMin = whole.min / bareSame.min;
@@ -262,34 +276,25 @@ async function bigFile(table: ZipTable, zipLookup: ZipLookup): Promise<void> {
   let peak = 0;
   const sample = () => (peak = Math.max(peak, memoryNow() - heap0));
   t0 = performance.now();
-  let parsed: ParsedTable | null = parseDelimited(text, { onProgress: sample });
-  const parseMs = performance.now() - t0;
+  const run = importDelimited(text, { mapping: 'detect', options: (d) => ({ ...defaultImportOptions(d), zipLookup }), onProgress: sample });
+  const wholeMs = performance.now() - t0;
   sample();
-  const mapping = detectColumns(parsed.header);
-  t0 = performance.now();
-  let result: ImportResult | null = validateRows(parsed, mapping, { decimalComma: false, dateOrder: 'us', zipLookup, onProgress: sample });
-  const validateMs = performance.now() - t0;
-  sample();
+  let result: ImportResult | null = run.result;
   gc();
-  const withAll = memoryNow() - heap0;
-  text = null; // what the worker can drop once parsed
-  gc();
-  const tablePlusResult = memoryNow() - heap0;
-  parsed = null; // …and once validated: only the result crosses to the page
+  const textPlusResult = memoryNow() - heap0;
+  text = null;
   gc();
   const resultOnly = memoryNow() - heap0;
   const limit = (await import('node:v8')).getHeapStatistics().heap_size_limit;
   printTable([
     ['1M rows', 'ms', 'rows/s', 'vs bare'],
     ['papaparse bare, same options', fmtMs(bareMs), `${fmtRate((n / bareMs) * 1000)}/s`, '1.00×'],
-    ['import: parseDelimited (with progress)', fmtMs(parseMs), `${fmtRate((n / parseMs) * 1000)}/s`, `${(parseMs / bareMs).toFixed(2)}×`],
-    ['import: validateRows + geocode', fmtMs(validateMs), `${fmtRate((n / validateMs) * 1000)}/s`, `${(validateMs / bareMs).toFixed(2)}×`],
-    ['WHOLE import', fmtMs(parseMs + validateMs), `${fmtRate((n / (parseMs + validateMs)) * 1000)}/s`, `${((parseMs + validateMs) / bareMs).toFixed(2)}×`],
+    ['WHOLE import (importDelimited, with progress)', fmtMs(wholeMs), `${fmtRate((n / wholeMs) * 1000)}/s`, `${(wholeMs / bareMs).toFixed(2)}×`],
   ]);
   console.log(
-    `memory above baseline (heap limit ${fmtBytes(limit)}): peak during import ≥ ${fmtBytes(peak)}; text + table + result ${fmtBytes(withAll)}; ` +
-      `without the text variable ${fmtBytes(tablePlusResult)}; result only ${fmtBytes(resultOnly)} (${(resultOnly / n).toFixed(0)} B/store — its text cells are ` +
-      `slices of the file text, which stays alive until the result is cloned to the page); ${fmtInt(result.summary.valid)} valid`,
+    `memory above baseline (heap limit ${fmtBytes(limit)}): peak during import ≥ ${fmtBytes(peak)}; text + result ${fmtBytes(textPlusResult)}; ` +
+      `result only ${fmtBytes(resultOnly)} (${(resultOnly / n).toFixed(0)} B/store — the cells it keeps are slices of the file text, which stays ` +
+      `alive until the result is cloned to the page); ${fmtInt(result.summary.valid)} valid`,
   );
   result = null;
   void result;

@@ -44,14 +44,13 @@ describe('import worker api', () => {
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
   });
 
-  it('validate geocodes by ZIP with the lazily loaded table, once per worker', async () => {
+  it('parseFile already validates with the detected mapping (ZIP table loaded once per worker); validate hands that result over', async () => {
     const { api: w, loadZipTable } = api();
     const parsed = await w.parseFile(CSV, { limits: LIMITS });
     if (!parsed.ok) throw new Error(parsed.message);
-    expect(loadZipTable).not.toHaveBeenCalled();
+    expect(loadZipTable).toHaveBeenCalledTimes(1); // the file has a ZIP column
     const progress: number[] = [];
     const result = await w.validate(parsed.value.suggestedMapping, OPTS, (f) => progress.push(f));
-    expect(loadZipTable).toHaveBeenCalledTimes(1);
     expect(result.cancelled).toBe(false);
     expect(result.stores.map((s) => [s.externalId, s.geocodePrecision])).toEqual([
       ['CRM-1', 'exact'],
@@ -64,33 +63,47 @@ describe('import worker api', () => {
       [5, 'zip-not-found'],
     ]);
     expect(progress.at(-1)).toBe(1);
-    await w.validate(parsed.value.suggestedMapping, OPTS);
+    // Asked again (the result was handed over), it validates again: the same result.
+    const again = await w.validate({ ...parsed.value.suggestedMapping }, { ...OPTS });
+    expect(again).toEqual(result);
     await w.preview(parsed.value.suggestedMapping, OPTS, 2);
     expect(loadZipTable).toHaveBeenCalledTimes(1);
   });
 
-  it('does not load the ZIP table when no ZIP column is mapped', async () => {
-    const { api: w, loadZipTable } = api();
+  it('validate with a changed mapping or options reads the file again with them', async () => {
+    const { api: w } = api();
     const parsed = await w.parseFile(CSV, { limits: LIMITS });
     if (!parsed.ok) throw new Error(parsed.message);
-    const { zip: _zip, ...mapping } = parsed.value.suggestedMapping;
-    const result = await w.validate(mapping, OPTS);
+    const { zip: _zip, ...noZip } = parsed.value.suggestedMapping;
+    expect((await w.validate(noZip, OPTS)).stores.map((s) => s.externalId)).toEqual(['CRM-1']);
+    // Decimal commas: "1,200.50" is no longer a number.
+    const comma = await w.validate(parsed.value.suggestedMapping, { ...OPTS, decimalComma: true });
+    expect(comma.rejected.find((r) => r.row === 2)!.reason).toBe('bad-number');
+  });
+
+  it('does not load the ZIP table for a file without a ZIP column', async () => {
+    const { api: w, loadZipTable } = api();
+    const noZipCsv = ['Store ID,Store Name,Latitude,Longitude,Status', 'CRM-1,Alpha Pets,38.5,-97.1,customer', 'CRM-2,Beta Vet,,,prospect'].join('\n');
+    const parsed = await w.parseFile(noZipCsv, { limits: LIMITS });
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.value.suggestedMapping.zip).toBeUndefined();
+    const result = await w.validate(parsed.value.suggestedMapping, OPTS);
     expect(loadZipTable).not.toHaveBeenCalled();
     expect(result.stores.map((s) => s.externalId)).toEqual(['CRM-1']);
   });
 
   it('a ZIP table that cannot be loaded rejects only the rows that need it, and is retried next time', async () => {
-    const loadZipTable = vi.fn().mockRejectedValueOnce(new Error('offline')).mockResolvedValue(ZIPS);
+    const loadZipTable = vi.fn().mockRejectedValueOnce(new Error('offline')).mockRejectedValueOnce(new Error('offline')).mockResolvedValue(ZIPS);
     const w = createImportApi({ loadZipTable });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const parsed = await w.parseFile(CSV, { limits: LIMITS });
+    const parsed = await w.parseFile(CSV, { limits: LIMITS }); // first try: fails
     if (!parsed.ok) throw new Error(parsed.message);
-    const first = await w.validate(parsed.value.suggestedMapping, OPTS);
+    const first = await w.validate(parsed.value.suggestedMapping, OPTS); // second try: fails
     expect(first.stores.map((s) => s.externalId)).toEqual(['CRM-1']);
     expect(first.rejected.find((r) => r.row === 3)!.reason).toBe('zip-not-found');
-    const second = await w.validate(parsed.value.suggestedMapping, OPTS);
+    const second = await w.validate(parsed.value.suggestedMapping, OPTS); // third: loads
     expect(second.stores.map((s) => s.externalId)).toEqual(['CRM-1', 'CRM-2']);
-    expect(loadZipTable).toHaveBeenCalledTimes(2);
+    expect(loadZipTable).toHaveBeenCalledTimes(3);
     warn.mockRestore();
   });
 

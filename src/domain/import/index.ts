@@ -6,9 +6,12 @@
  *
  * Flow: parseDelimited | parseStoreGeoJson → detectColumns (+ user edits, checkMapping)
  * → previewRows → validateRows (createZipLookup for `zipLookup`) → commit;
- * rejectedRowsToCsv for the download.
+ * rejectedRowsToCsv for the download. For delimited text, importDelimited does
+ * parse + detect + validate in one pass without keeping the parsed table (the worker's path).
  */
 export { parseDelimited, type ParseDelimitedOptions } from './parseDelimited';
+export { importDelimited, type ImportDelimitedOptions, type DelimitedImport } from './importDelimited';
+export { defaultImportOptions } from './defaultImportOptions';
 export { scoreDelimiters, DELIMITER_CANDIDATES, type DelimiterScores } from './scoreDelimiters';
 export { parseStoreGeoJson } from './parseStoreGeoJson';
 export { detectColumns, fieldForHeader, HEADER_SYNONYMS } from './detectColumns';
