@@ -157,8 +157,9 @@ export function ImportWizard({ file, service, onCommit, onDownload, onClose }: I
 
         {step.kind === 'reading' && (
           <>
-            <p role="status">Reading {file?.name ?? 'the file'}…</p>
+            <p role="status">Reading and checking {file?.name ?? 'the file'}…</p>
             <progress aria-label="Import progress" max={1} value={step.progress} />
+            <span className="muted"> {(step.progress * 100).toFixed(0)}%</span>
             <div className="dialog-actions">
               <button type="button" onClick={cancel}>Cancel</button>
             </div>
