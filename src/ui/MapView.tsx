@@ -73,6 +73,17 @@ export default function MapView() {
         s().setBaseUnitLevel('none');
       }
     };
+    /**
+     * The unit set for the chosen level. Loading is deferred after the level changes (so the
+     * status paints first), but paint mode is on at once: a click that comes before the
+     * deferred load loads the units now instead of being dropped.
+     */
+    const currentUnits = (): UnitSet | null => {
+      const level = s().baseUnitLevel;
+      if (level === 'none') return null;
+      if (!unitSet || unitSet.level !== level) showUnits();
+      return unitSet;
+    };
     let draftFrame = 0;
     let pendingDraft: { id: TerritoryId; geometry: TerritoryGeometry } | null = null;
     const controller = new MapController(el, {
@@ -99,23 +110,24 @@ export default function MapView() {
       paint(points, opts) {
         const st = s();
         const id = st.selectedTerritoryId;
-        if (!unitSet) return;
+        const set = currentUnits();
+        if (!set) return;
         if (!id) {
           if (opts.done) st.notify('error', 'Select the territory to paint into first: click its row in the Territory statistics table.');
           return;
         }
         const byId = new Map<string, BaseUnit>();
         for (const [lng, lat] of points) {
-          if (opts.brushMeters) for (const u of unitsInCircle(unitSet.index, [lng, lat], opts.brushMeters)) byId.set(u.id, u);
+          if (opts.brushMeters) for (const u of unitsInCircle(set.index, [lng, lat], opts.brushMeters)) byId.set(u.id, u);
           else {
-            const u = unitAt(unitSet.index, lng, lat);
+            const u = unitAt(set.index, lng, lat);
             if (u) byId.set(u.id, u);
           }
         }
         const units = [...byId.values()];
         if (opts.done) {
           st.setPaintDelta(null);
-          st.paintUnits(id, units, opts.remove, unitSet.noun);
+          st.paintUnits(id, units, opts.remove, set.noun);
           return;
         }
         // Preview while the brush moves: stats as if the stroke ended now (one per frame).
@@ -142,15 +154,16 @@ export default function MapView() {
         const st = s();
         st.setMode('browse');
         const id = st.selectedTerritoryId;
-        if (!unitSet || !id) return;
+        const set = currentUnits();
+        if (!set || !id) return;
         // A unit is in the lasso when its interior point is.
         const lasso = buildTerritoryIndex([{ id: 'lasso' as TerritoryId, geometry: polygon, rank: 0 }]);
-        const units = unitSet.index.units.filter((u) => {
+        const units = set.index.units.filter((u) => {
           const [x, y] = interiorPoint(u.geometry);
           return locatePoint(lasso, x, y) === 0;
         });
         if (units.length === 0) return void st.notify('info', 'The lasso caught no unit: draw around the units’ centres.');
-        st.paintUnits(id, units, false, unitSet.noun);
+        st.paintUnits(id, units, false, set.noun);
       },
       viewChanged() {
         if (s().baseUnitLevel === 'hexagons') showUnits();
@@ -227,11 +240,16 @@ export default function MapView() {
         const store = state.stores.find((x) => x.id === id);
         if (store) controller.focusStore(store);
       }
+      if (state.baseUnitLevel !== prev.baseUnitLevel) {
+        // Clicks paint (or stop painting) from now on, not from when the deferred load
+        // below runs: a click in between must not select a territory instead.
+        controller.setPaintMode(state.baseUnitLevel === 'none' ? null : state.brushRadiusPx);
+      }
       if (state.baseUnitLevel !== prev.baseUnitLevel || (state.mode === 'browse' && prev.mode === 'loading')) {
         // Indexing counties takes about a second: let the status paint first.
         setTimeout(showUnits, 30);
       }
-      if (state.brushRadiusPx !== prev.brushRadiusPx && unitSet) controller.setPaintMode(state.brushRadiusPx);
+      if (state.brushRadiusPx !== prev.brushRadiusPx && state.baseUnitLevel !== 'none') controller.setPaintMode(state.brushRadiusPx);
       if (state.zoomRequest && state.zoomRequest !== prev.zoomRequest) {
         const t = state.territories.find((x) => x.id === state.zoomRequest!.id);
         if (t) controller.zoomToTerritory(t.geometry);

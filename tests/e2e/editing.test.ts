@@ -108,6 +108,29 @@ describe('lasso', () => {
 });
 
 describe('base units', () => {
+  it('a click right after choosing Counties paints the county (the units load on demand)', async () => {
+    const profile = tempProfile();
+    try {
+      const context = await launchPersistent(profile.dir);
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(baseURL);
+      await waitForMap(page);
+      await territoryRow(page, 'Plains').click();
+      await page.evaluate(() => window.__territoryPlanner!.jumpTo(-102.6, 39.3, 7.2));
+      await page.waitForTimeout(800);
+      // Kit Carson County, Colorado (in "Southwest"), clicked at once, before the deferred
+      // county index is built: that click used to select Southwest instead of painting.
+      const [lng, lat] = pointOnFeature(counties.find((c) => c.id === '08063')!).geometry.coordinates as [number, number];
+      const p = await toPagePoint(page, lng, lat);
+      await page.getByRole('combobox', { name: 'Base units' }).selectOption('counties');
+      await page.mouse.click(p.x, p.y);
+      await expect.poll(async () => (await page.getByRole('button', { name: 'Undo' }).getAttribute('title')) ?? '', { timeout: 10_000 }).toMatch(/Painted 1 county into Plains/);
+      await context.close();
+    } finally {
+      profile.remove();
+    }
+  });
+
   it('paints five counties into a territory; split; undo twice; redo; reload', async () => {
     const profile = tempProfile();
     try {
