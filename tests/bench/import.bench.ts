@@ -185,6 +185,7 @@ export async function run(): Promise<void> {
   // background load affects both alike; the ratio is the median of the per-run ratios.
   const timesOf = { bareAuto: [] as number[], bareSame: [] as number[], whole: [] as number[], wholeProgress: [] as number[], twoStep: [] as number[], parseOnly: [] as number[], validateOnly: [] as number[] };
   const ratios: number[] = [];
+  const ratiosProgress: number[] = []; // the worker reports progress: its exact path
   const parsed = parseDelimited(text);
   const mapping = detectColumns(parsed.header);
   const clock = (fn: () => unknown): number => {
@@ -210,6 +211,7 @@ export async function run(): Promise<void> {
     timesOf.parseOnly.push(parseOnly);
     timesOf.validateOnly.push(validateOnly);
     ratios.push(whole / bareSame);
+    ratiosProgress.push(wholeProgress / bareSame);
   }
   const stat = (xs: number[]) => {
     const sorted = [...xs].sort((a, b) => a - b);
@@ -241,9 +243,12 @@ export async function run(): Promise<void> {
     row('  validateRows + ZIP geocode only', validateOnly, bareSame.median),
   ]);
   const ratio = stat(ratios).median;
-  const ratioMin = whole.min / bareSame.min;
+  const ratioProgress = stat(ratiosProgress).median;
+  const worst = Math.max(ratio, ratioProgress);
   console.log(
-    `ratio whole/bare (median of per-run ratios): ${ratio.toFixed(2)}× (best runs: ${ratioMin.toFixed(2)}×; vs auto-detect bare: ${(whole.median / bareAuto.median).toFixed(2)}×) — target ≤ ${TARGET_RATIO}×: ${ratio <= TARGET_RATIO ? 'MET' : 'NOT MET'}`,
+    `ratio whole/bare (median of per-run ratios): ${ratio.toFixed(2)}×, with progress ${ratioProgress.toFixed(2)}× ` +
+      `(medians: ${(whole.median / bareSame.median).toFixed(2)}× / ${(wholeProgress.median / bareSame.median).toFixed(2)}×; vs auto-detect bare: ` +
+      `${(whole.median / bareAuto.median).toFixed(2)}×) — target ≤ ${TARGET_RATIO}× for both: ${worst <= TARGET_RATIO ? 'MET' : 'NOT MET'}`,
   );
 
   if (canMeasureMemory()) {
