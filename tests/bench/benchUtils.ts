@@ -3,16 +3,7 @@
  * timing with warm-up and median, memory snapshots, and a plain-text table.
  */
 
-/** mulberry32: tiny seeded PRNG, so every bench run sees the same data. */
-export function mulberry32(seed: number): () => number {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../fixtures/random';
 
 export interface Timing {
   median: number;

@@ -28,6 +28,7 @@ import {
   U_SHAPE,
 } from '../fixtures/geometries';
 import { loadUsCounties } from '../fixtures/usCounties';
+import { mulberry32 } from '../fixtures/random';
 
 function territory(id: string, geometry: TerritoryGeometry, rank = 0): AssignableTerritory {
   return { id: id as TerritoryId, geometry, rank };
@@ -45,17 +46,6 @@ function assign(territories: readonly AssignableTerritory[], points: readonly Po
   );
   points.forEach((p, i) => expect(locatePoint(index, p[0]!, p[1]!), `locatePoint ${String(p)}`).toBe(result[i]));
   return result;
-}
-
-/** mulberry32: small seeded PRNG so random tests are reproducible. */
-function mulberry32(seed: number): () => number {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Brute force, written independently of the engine: turf over territories in (rank, id, position) order. */

@@ -29,6 +29,18 @@ afterAll(async () => {
 async function exportedGeometry(page: Page, name: string): Promise<Polygon | MultiPolygon> {
   return (await exportTerritories(page)).features.find((f) => f.properties.name === name)!.geometry;
 }
+/** A fresh browser on the app with the demo "Plains" territory selected and the map at `view` (lng, lat, zoom). */
+async function openWithPlainsSelected(dir: string, view: [number, number, number]) {
+  const context = await launchPersistent(dir);
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(baseURL);
+  await waitForMap(page);
+  await territoryRow(page, 'Plains').click();
+  await page.evaluate(([x, y, z]) => window.__territoryPlanner!.jumpTo(x!, y!, z!), view);
+  await page.waitForTimeout(800);
+  return { context, page };
+}
+
 const countInside = (g: Polygon | MultiPolygon) => stores.filter((s) => booleanPointInPolygon([s.lng, s.lat], g)).length;
 
 describe('snapping', () => {
@@ -72,13 +84,7 @@ describe('lasso', () => {
   it('paints every county whose centre a dragged loop surrounds', async () => {
     const profile = tempProfile();
     try {
-      const context = await launchPersistent(profile.dir);
-      const page = context.pages()[0] ?? (await context.newPage());
-      await page.goto(baseURL);
-      await waitForMap(page);
-      await territoryRow(page, 'Plains').click();
-      await page.evaluate(() => window.__territoryPlanner!.jumpTo(-103.2, 39.0, 6.3));
-      await page.waitForTimeout(800);
+      const { context, page } = await openWithPlainsSelected(profile.dir, [-103.2, 39.0, 6.3]);
       await page.getByRole('combobox', { name: 'Base units' }).selectOption('counties');
       await expect.poll(() => page.getByRole('button', { name: 'Lasso' }).isEnabled(), { timeout: 20_000 }).toBe(true);
       // Three eastern Colorado counties (in "Southwest"): Lincoln, Kit Carson, Cheyenne.
@@ -111,13 +117,7 @@ describe('base units', () => {
   it('a click right after choosing Counties paints the county (the units load on demand)', async () => {
     const profile = tempProfile();
     try {
-      const context = await launchPersistent(profile.dir);
-      const page = context.pages()[0] ?? (await context.newPage());
-      await page.goto(baseURL);
-      await waitForMap(page);
-      await territoryRow(page, 'Plains').click();
-      await page.evaluate(() => window.__territoryPlanner!.jumpTo(-102.6, 39.3, 7.2));
-      await page.waitForTimeout(800);
+      const { context, page } = await openWithPlainsSelected(profile.dir, [-102.6, 39.3, 7.2]);
       // Kit Carson County, Colorado (in "Southwest"), clicked at once, before the deferred
       // county index is built: that click used to select Southwest instead of painting.
       const [lng, lat] = pointOnFeature(counties.find((c) => c.id === '08063')!).geometry.coordinates as [number, number];

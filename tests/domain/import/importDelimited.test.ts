@@ -19,6 +19,7 @@ import {
   type ImportResult,
   type ParsedTable,
 } from '../../../src/domain/import';
+import { mulberry32 } from '../../fixtures/random';
 import { US_OPTIONS, fixture, zipLookup } from './helpers';
 
 const FIXTURES = readdirSync(join(__dirname, '../../fixtures/csv')).sort();
@@ -33,17 +34,6 @@ function twoStep(text: string, opts: ImportOptions, mapping?: ColumnMapping, del
 /** A ParsedTable with its Map spelled out, for toEqual. */
 const plain = (t: ParsedTable) => ({ ...t, invalidRows: [...t.invalidRows] });
 
-/** mulberry32: a seeded PRNG so the generated file is the same on every run. */
-function prng(seed: number): () => number {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A 10k-row CRM export with everything that makes row numbers and outcomes hard: CRLF,
  * quoted commas, doubled quotes and line breaks inside quotes, blank lines and all-empty
@@ -53,7 +43,7 @@ function prng(seed: number): () => number {
  * account words, account managers.
  */
 function generatedCsv(rows: number, seed = 7): string {
-  const r = prng(seed);
+  const r = mulberry32(seed);
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   /** Usually one of `good`, one of `bad` 1 time in 60. */
   const mostly = (good: readonly string[], bad: readonly string[]): string => (r() < 1 / 60 ? pick(bad) : pick(good));
