@@ -5,11 +5,11 @@
  * numbers, rules and messages — both go through `readDelimited` and `RowValidator` — so
  * the `ImportResult` is exactly the two-step one (tests/domain/import/importDelimited.test.ts).
  *
- * Why: a table of a 100k-row file is 1.8M cell strings in 100k arrays (≈ 80 MB) that all
- * live until validation ends, so the garbage collector copies them between generations;
- * read and validated row by row, the cells die young and only those a store keeps
- * survive. With `readRecords` this makes the whole import about as fast as papaparse
- * parsing the same text alone (`npm run bench -- import`).
+ * Why: a table of a 100k-row file is 1.8M cell strings in 100k arrays (≈ 55 MB) that all
+ * live until validation ends; read and validated row by row, the cells die young and only
+ * those a store keeps survive. The worker then holds the file text (13 MB per 100k rows)
+ * instead of the table, and a 1M-row file peaks at ≈ 0.65 GB instead of ≈ 1.4 GB
+ * (`npm run bench -- import`).
  *
  * `mapping: 'detect'` maps the columns from the header (`detectColumns`), as the wizard
  * proposes; `options` may depend on the delimiter found (`defaultImportOptions`). The first

@@ -48,57 +48,66 @@ export class VocabularyCache<T> {
 /**
  * First-occurrence index for many distinct keys (external ids): open addressing with
  * FNV-1a hashes, keys compared with `===`, sized for `expected` keys up front (grows if
- * needed). Each slot holds the key's hash next to its entry number, so probing for a new
- * key reads one cache line and never touches the stored strings. `addIfNew(key, row)`
- * records `row` for a new key and returns −1, or returns the row recorded earlier.
+ * needed). Three parallel arrays indexed by slot — hash, row, key — so an insert writes
+ * in place and never appends to a growing array (appending 100k strings cost more than
+ * the hashing), and probing for a new key compares hashes before any string.
+ * `addIfNew(key, row)` records `row` for a new key and returns −1, or returns the row
+ * recorded earlier.
  */
 export class FirstRowIndex {
   private capacity = 1024;
-  /** Per slot: [entry + 1 (0 = empty), hash]. */
-  private slots: Int32Array;
-  private keys: string[] = [];
-  private rows: number[] = [];
+  private hashes: Int32Array;
+  private rows: Int32Array;
+  /** Per slot: the key, or undefined for an empty slot. */
+  private keys: (string | undefined)[];
   private size = 0;
 
   constructor(expected = 512) {
     while (this.capacity < expected * 2) this.capacity *= 2;
-    this.slots = new Int32Array(this.capacity * 2);
+    this.hashes = new Int32Array(this.capacity);
+    this.rows = new Int32Array(this.capacity);
+    this.keys = new Array<string | undefined>(this.capacity).fill(undefined);
   }
 
   addIfNew(key: string, row: number): number {
     let h = 0x811c9dc5 | 0;
     for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
     const mask = this.capacity - 1;
-    const slots = this.slots;
+    const keys = this.keys;
+    const hashes = this.hashes;
     let p = h & mask;
     for (;;) {
-      const e = slots[2 * p]!;
-      if (e === 0) break;
-      if (slots[2 * p + 1] === h && this.keys[e - 1] === key) return this.rows[e - 1]!;
+      const k = keys[p];
+      if (k === undefined) break;
+      if (hashes[p] === h && k === key) return this.rows[p]!;
       p = (p + 1) & mask;
     }
-    slots[2 * p] = ++this.size;
-    slots[2 * p + 1] = h;
-    this.keys.push(key);
-    this.rows.push(row);
-    if (this.size * 2 > this.capacity) this.grow();
+    keys[p] = key;
+    hashes[p] = h;
+    this.rows[p] = row;
+    if (++this.size * 2 > this.capacity) this.grow();
     return -1;
   }
 
   private grow(): void {
-    const old = this.slots;
+    const { keys: oldKeys, hashes: oldHashes, rows: oldRows } = this;
     this.capacity *= 2;
-    const slots = new Int32Array(this.capacity * 2);
     const mask = this.capacity - 1;
-    for (let q = 0; q < old.length; q += 2) {
-      const e = old[q]!;
-      if (e === 0) continue;
-      const h = old[q + 1]!;
+    const keys = new Array<string | undefined>(this.capacity).fill(undefined);
+    const hashes = new Int32Array(this.capacity);
+    const rows = new Int32Array(this.capacity);
+    for (let q = 0; q < oldKeys.length; q++) {
+      const k = oldKeys[q];
+      if (k === undefined) continue;
+      const h = oldHashes[q]!;
       let p = h & mask;
-      while (slots[2 * p] !== 0) p = (p + 1) & mask;
-      slots[2 * p] = e;
-      slots[2 * p + 1] = h;
+      while (keys[p] !== undefined) p = (p + 1) & mask;
+      keys[p] = k;
+      hashes[p] = h;
+      rows[p] = oldRows[q]!;
     }
-    this.slots = slots;
+    this.keys = keys;
+    this.hashes = hashes;
+    this.rows = rows;
   }
 }
