@@ -12,6 +12,7 @@ interface BenchModule {
 const BENCHES: readonly { file: string; load: () => Promise<BenchModule> }[] = [
   { file: 'assignment.bench.ts', load: () => import('./assignment.bench') },
   { file: 'import.bench.ts', load: () => import('./import.bench') },
+  { file: 'importBrowser.bench.ts', load: () => import('./importBrowser.bench') },
   { file: 'editing.bench.ts', load: () => import('./editing.bench') },
 ];
 

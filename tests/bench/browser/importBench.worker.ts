@@ -1,0 +1,79 @@
+/**
+ * Inside a module Web Worker in Chromium: the bare papaparse parse and the whole import
+ * (`importDelimited` with the detected mapping, the proposed options, ZIP geocoding and
+ * progress reporting: what the app's import worker runs in `parseFile`), interleaved,
+ * each after a full GC (Chromium is started with --js-flags=--expose-gc). The text goes
+ * through TextEncoder/TextDecoder first, as a file read by the app does.
+ */
+import Papa from 'papaparse';
+import { createZipLookup, defaultImportOptions, detectColumns, importDelimited, parseDelimited, validateRows } from '../../../src/domain/import';
+import { readRecords } from '../../../src/domain/import/readRecords';
+import { makeCsv, type ZipTable } from '../crmCsv';
+
+export interface BenchRequest {
+  rows: number;
+  runs: number;
+  zipTable: unknown;
+}
+
+export interface BenchResult {
+  userAgent: string;
+  bytes: number;
+  valid: number;
+  rejected: number;
+  /** ms per run (after one warm-up run), in run order. */
+  papaparse: number[];
+  whole: number[];
+  /** The two-step path (parseDelimited, then validateRows) and its parts, for the record: reading records only (cells dropped), parseDelimited (a table), validateRows on that table. */
+  twoStep: number[];
+  readOnly: number[];
+  parseOnly: number[];
+  validateOnly: number[];
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+self.onmessage = (e: MessageEvent<BenchRequest>) => {
+  const { rows, runs, zipTable } = e.data;
+  const generated = makeCsv(rows, zipTable as ZipTable);
+  const bytes = new TextEncoder().encode(generated);
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  const zipLookup = createZipLookup(zipTable);
+  const whole = () =>
+    importDelimited(text, { mapping: 'detect', options: (d) => ({ ...defaultImportOptions(d), zipLookup }), onProgress: () => undefined }).result;
+  const clock = (fn: () => unknown): number => {
+    gc?.();
+    const t = performance.now();
+    fn();
+    return performance.now() - t;
+  };
+  const result: BenchResult = { userAgent: navigator.userAgent, bytes: bytes.length, valid: 0, rejected: 0, papaparse: [], whole: [], twoStep: [], readOnly: [], parseOnly: [], validateOnly: [] };
+  const check = whole();
+  result.valid = check.summary.valid;
+  result.rejected = check.summary.rejected;
+  for (let r = 0; r <= runs; r++) {
+    const p = clock(() => Papa.parse<string[]>(text, { delimiter: ',', header: false, skipEmptyLines: false }));
+    const w = clock(whole);
+    if (r === 0) continue; // warm-up
+    result.papaparse.push(p);
+    result.whole.push(w);
+  }
+  const table = parseDelimited(text);
+  const mapping = detectColumns(table.header);
+  for (let r = 0; r <= runs; r++) {
+    const two = clock(() => {
+      const t = parseDelimited(text);
+      return validateRows(t, detectColumns(t.header), { ...defaultImportOptions(','), zipLookup });
+    });
+    const read = clock(() => readRecords(text, ',', '\n', () => true));
+    const parse = clock(() => parseDelimited(text));
+    const validate = clock(() => validateRows(table, mapping, { ...defaultImportOptions(','), zipLookup }));
+    if (r === 0) continue;
+    result.twoStep.push(two);
+    result.readOnly.push(read);
+    result.parseOnly.push(parse);
+    result.validateOnly.push(validate);
+  }
+  if (gc === undefined) throw new Error('gc is not exposed: start Chromium with --js-flags=--expose-gc');
+  self.postMessage(result);
+};

@@ -1,0 +1,66 @@
+/**
+ * The import benchmark where the app runs it: in a module Web Worker in headless Chromium,
+ * from a Vite production bundle (papaparse and our import code bundled together, as in the
+ * app's import worker). Same file as import.bench.ts (crmCsv.ts, 100k rows), bare
+ * papaparse vs the whole import (importDelimited with progress), interleaved, a full GC
+ * before each timing; target whole ≤ 1.5 × bare, judged on the median of per-run ratios.
+ * Needs the system Chromium (see tests/e2e/browser.ts).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
+import { fmtBytes, fmtInt, fmtMs, fmtRate, printTable } from './benchUtils';
+
+export const name = 'import in Chromium: 100k-row CSV in a Web Worker (production bundle) vs bare papaparse';
+
+const ROWS = 100_000;
+const RUNS = 11;
+const TARGET_RATIO = 1.5;
+
+export async function run(): Promise<void> {
+  const root = join(import.meta.dirname, 'browser');
+  const outDir = mkdtempSync(join(tmpdir(), 'tp-import-bench-'));
+  const env = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({ root, configFile: false, logLevel: 'warn', base: './', build: { outDir, emptyOutDir: true }, worker: { format: 'es' } });
+  } finally {
+    process.env['NODE_ENV'] = env;
+  }
+  const server = await preview({ root, configFile: false, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 4391, strictPort: false } });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'], headless: true });
+  try {
+    const url = server.resolvedUrls?.local[0];
+    if (!url) throw new Error('vite preview did not report a URL');
+    const page = await browser.newPage();
+    await page.goto(url);
+    const r = await page.evaluate(([rows, runs]) => window.runImportBench(rows!, runs!), [ROWS, RUNS]);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+    const min = (xs: number[]) => Math.min(...xs);
+    const ratios = r.whole.map((w, i) => w / r.papaparse[i]!);
+    const bare = median(r.papaparse);
+    console.log(`${r.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? r.userAgent}; file ${fmtInt(ROWS)} rows, ${fmtBytes(r.bytes)}; ${fmtInt(r.valid)} valid, ${fmtInt(r.rejected)} rejected`);
+    printTable([
+      [`in a Web Worker (${RUNS} interleaved runs)`, 'median ms', 'min ms', 'rows/s', 'vs bare'],
+      ['papaparse bare, same options as the importer', fmtMs(bare), fmtMs(min(r.papaparse)), `${fmtRate((ROWS / bare) * 1000)}/s`, '1.00×'],
+      ['WHOLE import (importDelimited, with progress)', fmtMs(median(r.whole)), fmtMs(min(r.whole)), `${fmtRate((ROWS / median(r.whole)) * 1000)}/s`, `${(median(r.whole) / bare).toFixed(2)}×`],
+      ...(
+        [
+          ['two-step: parseDelimited, then validateRows', r.twoStep],
+          ['  readRecords only (cells dropped)', r.readOnly],
+          ['  parseDelimited only (a table)', r.parseOnly],
+          ['  validateRows + geocode on that table', r.validateOnly],
+        ] as const
+      ).map(([label, xs]) => [label, fmtMs(median(xs)), fmtMs(min(xs)), `${fmtRate((ROWS / median(xs)) * 1000)}/s`, `${(median(xs) / bare).toFixed(2)}×`]),
+    ]);
+    const ratio = median(ratios);
+    console.log(`ratio whole/bare (median of per-run ratios): ${ratio.toFixed(2)}× (per run: ${ratios.map((x) => x.toFixed(2)).join(' ')}) — target ≤ ${TARGET_RATIO}×: ${ratio <= TARGET_RATIO ? 'MET' : 'NOT MET'}`);
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
