@@ -158,11 +158,7 @@ export function ImportWizard({ file, service, onCommit, onDownload, onClose }: I
         {step.kind === 'reading' && (
           <>
             <p role="status">Reading and checking {file?.name ?? 'the file'}…</p>
-            <progress aria-label="Import progress" max={1} value={step.progress} />
-            <span className="muted"> {(step.progress * 100).toFixed(0)}%</span>
-            <div className="dialog-actions">
-              <button type="button" onClick={cancel}>Cancel</button>
-            </div>
+            <ProgressWithCancel progress={step.progress} onCancel={cancel} />
           </>
         )}
 
@@ -271,11 +267,7 @@ export function ImportWizard({ file, service, onCommit, onDownload, onClose }: I
         {step.kind === 'validating' && (
           <>
             <p>Checking {formatCount(step.opened.rowCount)} rows of {step.opened.fileName}…</p>
-            <progress aria-label="Import progress" max={1} value={step.progress} />
-            <span className="muted"> {(step.progress * 100).toFixed(0)}%</span>
-            <div className="dialog-actions">
-              <button type="button" onClick={cancel}>Cancel</button>
-            </div>
+            <ProgressWithCancel progress={step.progress} onCancel={cancel} />
           </>
         )}
 
@@ -348,4 +340,17 @@ export function ImportWizard({ file, service, onCommit, onDownload, onClose }: I
 
 function reasonLabel(reason: string): string {
   return reason.replace(/-/g, ' ');
+}
+
+/** A long step's progress bar, its percentage and the Cancel button that stops the worker. */
+function ProgressWithCancel({ progress, onCancel }: { progress: number; onCancel: () => void }) {
+  return (
+    <>
+      <progress aria-label="Import progress" max={1} value={progress} />
+      <span className="muted"> {(progress * 100).toFixed(0)}%</span>
+      <div className="dialog-actions">
+        <button type="button" onClick={onCancel}>Cancel</button>
+      </div>
+    </>
+  );
 }

@@ -7,7 +7,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { distinctColors, launchBrowser, launchPersistent, tempProfile, waitForMap } from './browser';
+import { distinctColors, launchBrowser, openInProfile, tempProfile, waitForMap } from './browser';
 import { cellNumber, drawPolygon, exportTerritories, sampleStores, territoryRow, toPagePoint, waitSaved } from './helpers';
 
 const baseURL = inject('baseURL');
@@ -100,10 +100,7 @@ describe('drawing, persistence and export', () => {
   it('draws a territory with the mouse; its Stores count matches an independent count; it survives reload and browser restart; exports parse', async () => {
     const profile = tempProfile();
     try {
-      let context = await launchPersistent(profile.dir);
-      let page = context.pages()[0] ?? (await context.newPage());
-      await page.goto(baseURL);
-      await waitForMap(page);
+      let { context, page } = await openInProfile(profile.dir, baseURL);
       await waitSaved(page);
 
       await drawPolygon(page, KC);
@@ -150,10 +147,7 @@ describe('drawing, persistence and export', () => {
 
       // Close the browser and open it again on the same profile.
       await context.close();
-      context = await launchPersistent(profile.dir);
-      page = context.pages()[0] ?? (await context.newPage());
-      await page.goto(baseURL);
-      await waitForMap(page);
+      ({ context, page } = await openInProfile(profile.dir, baseURL));
       await expect.poll(() => territoryRow(page, 'Kansas City Metro').count()).toBe(1);
       expect(await cellNumber(page, 'Kansas City Metro', 'Stores')).toBe(expected);
       await context.close();

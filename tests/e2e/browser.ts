@@ -52,6 +52,18 @@ export async function waitForMap(page: Page): Promise<void> {
 }
 
 /**
+ * The app in a (re)started browser on `profileDir`: its first tab at `url`, map rendered.
+ * Close the returned context to "quit" the browser; open again on the same profile to come back.
+ */
+export async function openInProfile(profileDir: string, url: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await launchPersistent(profileDir);
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(url);
+  await waitForMap(page);
+  return { context, page };
+}
+
+/**
  * Counts distinct colors in a screenshot of an element, decoded in the page itself (no
  * image library needed). A blank canvas has one or two; a rendered map has hundreds.
  */

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchPersistent, tempProfile, waitForMap } from './browser';
+import { openInProfile, tempProfile } from './browser';
 import { cellNumber, exportTerritories, sampleStores, territoryRow, toPagePoint, waitSaved } from './helpers';
 
 const baseURL = inject('baseURL');
@@ -31,10 +31,7 @@ async function exportedGeometry(page: Page, name: string): Promise<Polygon | Mul
 }
 /** A fresh browser on the app with the demo "Plains" territory selected and the map at `view` (lng, lat, zoom). */
 async function openWithPlainsSelected(dir: string, view: [number, number, number]) {
-  const context = await launchPersistent(dir);
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(baseURL);
-  await waitForMap(page);
+  const { context, page } = await openInProfile(dir, baseURL);
   await territoryRow(page, 'Plains').click();
   await page.evaluate(([x, y, z]) => window.__territoryPlanner!.jumpTo(x!, y!, z!), view);
   await page.waitForTimeout(800);
@@ -47,10 +44,7 @@ describe('snapping', () => {
   it('a vertex clicked a few pixels from a neighbour’s corner lands exactly on it', async () => {
     const profile = tempProfile();
     try {
-      const context = await launchPersistent(profile.dir);
-      const page = context.pages()[0] ?? (await context.newPage());
-      await page.goto(baseURL);
-      await waitForMap(page);
+      const { context, page } = await openInProfile(profile.dir, baseURL);
       // A corner of the demo plan: the Plains territory's first vertex.
       const plan = JSON.parse(readFileSync('data/demo-plan.json', 'utf8')) as { territories: { name: string; geometry: Polygon | MultiPolygon }[] };
       const plains = plan.territories.find((t) => t.name === 'Plains')!.geometry;
@@ -134,10 +128,7 @@ describe('base units', () => {
   it('paints five counties into a territory; split; undo twice; redo; reload', async () => {
     const profile = tempProfile();
     try {
-      let context = await launchPersistent(profile.dir);
-      let page = context.pages()[0] ?? (await context.newPage());
-      await page.goto(baseURL);
-      await waitForMap(page);
+      let { context, page } = await openInProfile(profile.dir, baseURL);
 
       // A small seed territory around Topeka, then zoom to it.
       await page.getByRole('button', { name: 'Rectangle' }).click();
@@ -201,10 +192,7 @@ describe('base units', () => {
       // Reload (and a fresh browser): the plan and its history are back.
       await waitSaved(page);
       await context.close();
-      context = await launchPersistent(profile.dir);
-      page = context.pages()[0] ?? (await context.newPage());
-      await page.goto(baseURL);
-      await waitForMap(page);
+      ({ context, page } = await openInProfile(profile.dir, baseURL));
       await expect.poll(() => territoryRow(page, 'Topeka Area').count()).toBe(1);
       expect(await cellNumber(page, 'Topeka Area', 'Stores')).toBe(afterPaint);
       expect(await territoryRow(page, 'Topeka Area (split)').count()).toBe(0);

@@ -4,6 +4,7 @@
  * lng/lat treated as plane coordinates (the same plane the assignment engine works in).
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { pointInRing } from '../geometry/pointInRing';
 import type { TerritoryGeometry } from '../types';
 
 /** [minX, minY, maxX, maxY]; an empty geometry has minX = +∞ (see {@link bboxIsEmpty}). */
@@ -52,30 +53,6 @@ export function geometryBBox(geometry: TerritoryGeometry): BBox {
 
 export function bboxesOverlap(a: BBox, b: BBox): boolean {
   return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
-}
-
-/**
- * Even–odd ray cast against one ring (closed or not): 1 inside, −1 outside, 0 exactly on
- * an edge (zero cross product within the edge's extent).
- */
-export function pointInRing(x: number, y: number, ring: readonly Position[]): number {
-  let inside = false;
-  const n = ring.length;
-  for (let i = 0, j = n - 1; i < n; j = i++) {
-    const a = ring[i]!;
-    const b = ring[j]!;
-    const ax = a[0]!, ay = a[1]!, bx = b[0]!, by = b[1]!;
-    const cross = (bx - ax) * (y - ay) - (by - ay) * (x - ax);
-    if (
-      cross === 0 &&
-      x >= Math.min(ax, bx) && x <= Math.max(ax, bx) &&
-      y >= Math.min(ay, by) && y <= Math.max(ay, by)
-    ) {
-      return 0;
-    }
-    if (ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) inside = !inside;
-  }
-  return inside ? 1 : -1;
 }
 
 /**

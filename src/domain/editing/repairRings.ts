@@ -19,7 +19,8 @@
  */
 import type { Position } from 'geojson';
 import { ringSignedArea } from '../geometry/ringSignedArea';
-import { pointInRing, positionKey } from './geometryBasics';
+import { pointInRing } from '../geometry/pointInRing';
+import { positionKey } from './geometryBasics';
 
 const same = (a: Position, b: Position): boolean => a[0] === b[0] && a[1] === b[1];
 

@@ -40,7 +40,8 @@ import { ringSignedArea } from '../geometry/ringSignedArea';
 import { validateTerritoryGeometry } from '../geometry/validatePolygon';
 import type { Result, TerritoryGeometry } from '../types';
 import { finishGeometry, sliverThreshold, vertexKeys } from './finishGeometry';
-import { pointInPolygons, pointInRing, polygonsOf, positionKey } from './geometryBasics';
+import { pointInRing } from '../geometry/pointInRing';
+import { pointInPolygons, polygonsOf, positionKey } from './geometryBasics';
 import type { SplitReason } from './reasons';
 import { repairRings } from './repairRings';
 

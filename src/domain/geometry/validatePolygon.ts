@@ -26,6 +26,7 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { Result, TerritoryGeometry } from '../types';
 import { findRingIntersection, type RingIntersection } from './findRingIntersection';
 import { formatLngLat } from './formatLngLat';
+import { pointInRing } from './pointInRing';
 
 /** Every reason `validateTerritoryGeometry` can fail with; the UI may map them to help. */
 export const GEOMETRY_REASONS = [
@@ -164,27 +165,6 @@ function normaliseRing(
 
 function isFailure(v: Position[] | Failure): v is Failure {
   return !Array.isArray(v);
-}
-
-/** Even–odd ray cast: 1 inside, −1 outside, 0 on the boundary. */
-function pointInRing(x: number, y: number, ring: readonly Position[]): number {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const a = ring[i]!;
-    const b = ring[j]!;
-    const ax = a[0]!, ay = a[1]!, bx = b[0]!, by = b[1]!;
-    // On the edge?
-    const cross = (bx - ax) * (y - ay) - (by - ay) * (x - ax);
-    if (
-      cross === 0 &&
-      x >= Math.min(ax, bx) && x <= Math.max(ax, bx) &&
-      y >= Math.min(ay, by) && y <= Math.max(ay, by)
-    ) {
-      return 0;
-    }
-    if (ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) inside = !inside;
-  }
-  return inside ? 1 : -1;
 }
 
 function intersectionMessage(hitInfo: RingIntersection, multi: boolean): string {

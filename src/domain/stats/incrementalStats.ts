@@ -40,7 +40,7 @@ import type { Store, Territory, TerritoryGeometry, TerritoryId } from '../types'
 import { computeBalance } from './balance';
 import { newCustomerWindow } from './isoDate';
 import { priorityOrder } from '../assignment/priorityOrder';
-import type { TerritoryStatsOptions, TerritoryStatsRow } from './territoryStats';
+import { statsRow, type TerritoryStatsOptions, type TerritoryStatsRow } from './territoryStats';
 
 // ---------------------------------------------------------------------------------------
 // Per-store columns and per-slot sums (the exact arithmetic of computeTerritoryStats)
@@ -167,27 +167,12 @@ function accumulate(cols: StoreColumns, assignment: Int32Array, n: number, sums:
 }
 
 function makeRow(territoryId: TerritoryId | null, s: SlotSums, k: number, balanceDeviation: number | null): TerritoryStatsRow {
-  const c = s.count[k]!;
-  const cu = s.customers[k]!;
-  const rev = s.revenue[k]!;
-  const pri = s.prior[k]!;
-  const pot = s.potential[k]!;
-  return {
+  return statsRow(
     territoryId,
-    stores: c,
-    customers: cu,
-    prospects: s.prospects[k]!,
-    lost: s.lost[k]!,
-    penetration: c === 0 ? 0 : cu / c,
-    revenue: rev,
-    priorRevenue: pri,
-    revenueGrowth: pri === 0 ? null : (rev - pri) / pri,
-    potential: pot,
-    shareOfWallet: pot === 0 ? null : rev / pot,
-    whitespace: s.whitespace[k]!,
-    newCustomers: s.fresh[k]!,
+    s.count[k]!, s.customers[k]!, s.prospects[k]!, s.lost[k]!,
+    s.revenue[k]!, s.prior[k]!, s.potential[k]!, s.whitespace[k]!, s.fresh[k]!,
     balanceDeviation,
-  };
+  );
 }
 
 /** The stats table, exactly as computeTerritoryStats shapes it. */

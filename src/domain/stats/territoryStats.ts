@@ -146,19 +146,55 @@ export function computeTerritoryStats(
     }
   }
 
-  const row = (
-    territoryId: TerritoryId | null,
-    c: number,
-    cu: number,
-    pr: number,
-    lo: number,
-    rev: number,
-    pri: number,
-    pot: number,
-    ws: number,
-    nc: number,
-    balanceDeviation: number | null,
-  ): TerritoryStatsRow => ({
+  const balance = computeBalance(revenue.subarray(0, n));
+  const rows: TerritoryStatsRow[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    rows[k] = statsRow(
+      territories[k]!.id,
+      count[k]!, customers[k]!, prospects[k]!, lost[k]!,
+      revenue[k]!, prior[k]!, potential[k]!, whitespace[k]!, fresh[k]!,
+      balance.deviations[k]!,
+    );
+  }
+  const unassigned = statsRow(
+    null,
+    count[n]!, customers[n]!, prospects[n]!, lost[n]!,
+    revenue[n]!, prior[n]!, potential[n]!, whitespace[n]!, fresh[n]!,
+    null,
+  );
+
+  const sum = (a: Float64Array): number => {
+    let total = 0;
+    for (let k = 0; k < slots; k++) total += a[k]!;
+    return total;
+  };
+  const totals = statsRow(
+    null,
+    sum(count), sum(customers), sum(prospects), sum(lost),
+    sum(revenue), sum(prior), sum(potential), sum(whitespace), sum(fresh),
+    null,
+  );
+  return { rows, unassigned, totals };
+}
+
+/**
+ * One row of the statistics table from its sums — the KPI ratios of PRODUCT.md computed in
+ * one place for the full computation here and the incremental one (incrementalStats.ts).
+ */
+export function statsRow(
+  territoryId: TerritoryId | null,
+  c: number,
+  cu: number,
+  pr: number,
+  lo: number,
+  rev: number,
+  pri: number,
+  pot: number,
+  ws: number,
+  nc: number,
+  balanceDeviation: number | null,
+): TerritoryStatsRow {
+  return {
     territoryId,
     stores: c,
     customers: cu,
@@ -173,35 +209,5 @@ export function computeTerritoryStats(
     whitespace: ws,
     newCustomers: nc,
     balanceDeviation,
-  });
-
-  const balance = computeBalance(revenue.subarray(0, n));
-  const rows: TerritoryStatsRow[] = new Array(n);
-  for (let k = 0; k < n; k++) {
-    rows[k] = row(
-      territories[k]!.id,
-      count[k]!, customers[k]!, prospects[k]!, lost[k]!,
-      revenue[k]!, prior[k]!, potential[k]!, whitespace[k]!, fresh[k]!,
-      balance.deviations[k]!,
-    );
-  }
-  const unassigned = row(
-    null,
-    count[n]!, customers[n]!, prospects[n]!, lost[n]!,
-    revenue[n]!, prior[n]!, potential[n]!, whitespace[n]!, fresh[n]!,
-    null,
-  );
-
-  const sum = (a: Float64Array): number => {
-    let total = 0;
-    for (let k = 0; k < slots; k++) total += a[k]!;
-    return total;
   };
-  const totals = row(
-    null,
-    sum(count), sum(customers), sum(prospects), sum(lost),
-    sum(revenue), sum(prior), sum(potential), sum(whitespace), sum(fresh),
-    null,
-  );
-  return { rows, unassigned, totals };
 }
