@@ -68,10 +68,10 @@ export function importDelimited(text: string, opts: ImportDelimitedOptions): Del
   const layout: DelimitedLayout = readDelimited(text, opts, {
     header: start,
     row(cells, rowNumber, problem) {
-      validator!.add(cells, rowNumber, problem);
+      validator!.addSpans(cells, rowNumber, problem);
       if (rowCount < sampleSize) {
         if (problem !== undefined) sampleInvalid.set(rowCount, problem);
-        sampleRows.push(cells);
+        sampleRows.push(cells.strings());
         sampleNumbers.push(rowNumber);
       }
       rowCount++;

@@ -13,10 +13,10 @@ import { isBlankToken } from './blankTokens';
 import { FAST_DIGITS, POW10 } from './fastDecimal';
 import { isSpaceCode } from './readTextCell';
 
-/** A latitude/longitude cell → number; null = no value, NaN = not a number. */
-export function parseCoordinateCell(s: string): number | null {
-  let start = 0;
-  let end = s.length;
+/** A latitude/longitude cell `s[from, to)` (default: all of `s`) → number; null = no value, NaN = not a number. */
+export function parseCoordinateCell(s: string, from = 0, to = s.length): number | null {
+  let start = from;
+  let end = to;
   while (start < end && isSpaceCode(s.charCodeAt(start))) start++;
   while (end > start && isSpaceCode(s.charCodeAt(end - 1))) end--;
   if (start === end) return null;

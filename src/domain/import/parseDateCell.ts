@@ -31,10 +31,13 @@ const MAX_YEAR = 2199;
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30); // serial 0 in the 1900 system (after its 1900-02-29 bug)
 const DAY_MS = 86_400_000;
 
-/** A date cell → ISO `YYYY-MM-DD`; null = no value, false = not a date (formats: module comment). */
-export function parseDateCell(s: string, order: DateOrder, referenceYear?: number): string | null | false {
-  let start = 0;
-  let end = s.length;
+/**
+ * A date cell `s[from, to)` (default: all of `s`) → ISO `YYYY-MM-DD`; null = no value,
+ * false = not a date (formats: module comment).
+ */
+export function parseDateCell(s: string, order: DateOrder, referenceYear?: number, from = 0, to = s.length): string | null | false {
+  let start = from;
+  let end = to;
   while (start < end && isSpaceCode(s.charCodeAt(start))) start++;
   while (end > start && isSpaceCode(s.charCodeAt(end - 1))) end--;
   if (start === end) return null;
@@ -57,7 +60,7 @@ export function parseDateCell(s: string, order: DateOrder, referenceYear?: numbe
         if (day >= 0 && isDateEnd(s, j, end)) {
           if (year === 0 && month === 0 && day === 0) return null; // 0000-00-00
           if (!isValidDate(year, month, day)) return false;
-          if (i === 0 && end === s.length && j === end && j === 10 && sep === 45 && j - d0 === 2 && d0 - m0 === 3) return s;
+          if (i === from && end === to && j === end && j - from === 10 && sep === 45 && j - d0 === 2 && d0 - m0 === 3) return s.slice(from, to);
           return iso(year, month, day);
         }
       }

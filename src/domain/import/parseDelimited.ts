@@ -23,7 +23,7 @@ export function parseDelimited(text: string, opts: ParseDelimitedOptions = {}): 
     },
     row(cells, rowNumber, problem) {
       if (problem !== undefined) invalidRows.set(rows.length, problem);
-      rows.push(cells);
+      rows.push(cells.strings());
       rowNumbers.push(rowNumber);
     },
     reset() {

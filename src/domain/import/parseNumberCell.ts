@@ -36,10 +36,13 @@ import { isSpaceCode } from './readTextCell';
 /** Largest magnitude accepted; beyond it the cell is 'number-too-large'. */
 export const MAX_NUMBER_MAGNITUDE = 1e15;
 
-/** A money/score cell → number; null = no value, NaN = not a number, ±Infinity = > 10^15. */
-export function parseNumberCell(s: string, decimalComma: boolean): number | null {
-  let start = 0;
-  let end = s.length;
+/**
+ * A money/score cell → number; null = no value, NaN = not a number, ±Infinity = > 10^15.
+ * The cell is `s[from, to)` (default: all of `s`).
+ */
+export function parseNumberCell(s: string, decimalComma: boolean, from = 0, to = s.length): number | null {
+  let start = from;
+  let end = to;
   while (start < end && isSpaceCode(s.charCodeAt(start))) start++;
   while (end > start && isSpaceCode(s.charCodeAt(end - 1))) end--;
   if (start === end) return null;

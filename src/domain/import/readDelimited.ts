@@ -4,7 +4,7 @@
  * `importDelimited` (validates each row as it is read, keeping none).
  *
  * RFC 4180 records (quotes, doubled quotes, line breaks inside quotes, CRLF / LF / CR line
- * endings) are read by `readRecords`, a one-pass reader that gives exactly papaparse's
+ * endings) are read by `readRecordSpans` (records as spans of the text: see cellSpans.ts), a one-pass reader that gives exactly papaparse's
  * records; text it does not handle (broken quoting, no line break in the first 64 KB, a
  * multi-character delimiter) is read by papaparse itself, which recovers from broken
  * quotes and reports the rows. Around the reading this adds what real exports need:
@@ -27,7 +27,8 @@
 import Papa from 'papaparse';
 import type { ParsedTable, ProgressOptions } from './importTypes';
 import { detectLineBreak } from './detectLineBreak';
-import { readRecords } from './readRecords';
+import { readRecordSpans } from './readRecords';
+import { CellSpans } from './cellSpans';
 import type { RejectReason } from './reasons';
 import { scoreDelimiters } from './scoreDelimiters';
 
@@ -48,8 +49,12 @@ export interface RowProblem {
 export interface DelimitedSink {
   /** The first non-blank record, cells trimmed, and the delimiter; called before any `row`. */
   header(cells: string[], delimiter: string): void;
-  /** A non-blank data record (cells untouched, the array is the sink's), its row number, its problem. */
-  row(cells: string[], rowNumber: number, problem: RowProblem | undefined): void;
+  /**
+   * A non-blank data record (cells untouched), its row number, its problem. `cells` is
+   * reused for the next record: take what you need (`cells.strings()` for an array the
+   * sink may keep) before returning.
+   */
+  row(cells: CellSpans, rowNumber: number, problem: RowProblem | undefined): void;
   /**
    * Forget everything received: the fast reader met broken quoting part-way, and papaparse
    * now reads the text again from the top (header first).
@@ -95,12 +100,12 @@ export function readDelimited(text: string, opts: ReadDelimitedOptions, sink: De
   const { errors } = layout;
 
   /** One record: blank lines are counted and skipped, the first other one is the header. */
-  const takeRecord = (cells: string[], problem: string | undefined) => {
+  const takeRecord = (cells: CellSpans, problem: string | undefined) => {
     record++;
-    if (cells.length === 1 && cells[0]!.trim() === '') return; // blank line
+    if (cells.count === 1 && cells.text(0).trim() === '') return; // blank line
     if (!haveHeader) {
       haveHeader = true;
-      sink.header(cells.map((h) => h.trim()), delimiter);
+      sink.header(cells.strings().map((h) => h.trim()), delimiter);
       return;
     }
     if (problem === undefined) return sink.row(cells, record, undefined);
@@ -122,7 +127,7 @@ export function readDelimited(text: string, opts: ReadDelimitedOptions, sink: De
   if (newline !== undefined) {
     // Well-formed text (nearly every file): the one-pass reader.
     let nextPoll = pollEvery;
-    const outcome = readRecords(input, delimiter, newline, (cells, next) => {
+    const outcome = readRecordSpans(input, delimiter, newline, new CellSpans(), (cells, next) => {
       takeRecord(cells, undefined);
       if (polling && next >= nextPoll && next < total) {
         nextPoll = next + pollEvery;
@@ -145,6 +150,7 @@ export function readDelimited(text: string, opts: ReadDelimitedOptions, sink: De
     sink.reset();
   }
 
+  const spans = new CellSpans();
   const take = (data: string[][], chunkErrors: Papa.ParseError[]) => {
     // Quote errors, by index in this chunk's data.
     let bad: Map<number, string> | null = null;
@@ -153,7 +159,7 @@ export function readDelimited(text: string, opts: ReadDelimitedOptions, sink: De
       bad ??= new Map();
       if (!bad.has(e.row)) bad.set(e.row, e.code === 'MissingQuotes' ? 'A quoted value is never closed (the rest of the file was read into it)' : 'A quote character is misplaced in a quoted value');
     }
-    for (let k = 0; k < data.length; k++) takeRecord(data[k]!, bad?.get(k));
+    for (let k = 0; k < data.length; k++) takeRecord(spans.setStrings(data[k]!), bad?.get(k));
   };
   const config: Papa.ParseConfig<string[]> = {
     delimiter,

@@ -21,16 +21,18 @@ export function isFormulaStartCode(c: number): boolean {
   return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 || c === 10;
 }
 
-/** A cell's text as stored (trimmed, export neutraliser removed); '' for a missing cell. */
-export function readTextCell(s: string | undefined): string {
-  if (s === undefined) return '';
-  const n = s.length;
-  if (n === 0) return s;
+/**
+ * A cell's text as stored (trimmed, export neutraliser removed); '' for a missing cell.
+ * The cell is `s[from, to)` (default: all of `s`, which is then returned as is when it
+ * needs no change).
+ */
+export function readTextCell(s: string | undefined, from = 0, to = s === undefined ? 0 : s.length): string {
+  if (s === undefined || from === to) return '';
   // Fast path, most cells: printable ASCII at both ends and no leading quote → as is.
-  const a = s.charCodeAt(0);
-  const b = s.charCodeAt(n - 1);
-  if (a > 32 && a < 127 && a !== 39 && b > 32 && b < 127) return s;
-  const t = s.trim();
+  const a = s.charCodeAt(from);
+  const b = s.charCodeAt(to - 1);
+  if (a > 32 && a < 127 && a !== 39 && b > 32 && b < 127) return s.slice(from, to);
+  const t = s.slice(from, to).trim();
   if (t.charCodeAt(0) !== 39) return t;
   let k = 1;
   while (t.charCodeAt(k) === 39) k++;

@@ -26,6 +26,7 @@ import { parseNumberCell } from './parseNumberCell';
 import { readTextCell } from './readTextCell';
 import type { RejectReason } from './reasons';
 import { FirstRowIndex, VocabularyCache } from './stringTables';
+import { CellSpans } from './cellSpans';
 
 /** Latitudes south of this are Antarctica: no stores there, a swap is far likelier. */
 const ANTARCTIC_LAT = -60;
@@ -110,6 +111,8 @@ export class RowValidator {
   private readonly channelOf: VocabularyCache<ChannelCell>;
   private readonly keyAccountOf: VocabularyCache<boolean | null>;
   private readonly unknownChannels = new Map<string, { value: string; count: number; mappedTo: Channel }>();
+  /** `add`'s view of a row of strings. */
+  private readonly scratch = new CellSpans();
 
   constructor(
     private readonly header: readonly string[],
@@ -179,44 +182,52 @@ export class RowValidator {
 
   /** Validates one row (cells as parsed) and records the outcome. */
   add(row: string[], rowNumber: number, pre?: { reason: RejectReason; message: string }): void {
+    this.addSpans(this.scratch.setStrings(row), rowNumber, pre);
+  }
+
+  /**
+   * Validates one record given as spans (`readRecordSpans`, or a row via `add`) and records
+   * the outcome. Strings are made only for the cells a store keeps; numbers, coordinates
+   * and dates are read from the spans.
+   */
+  addSpans(cells: CellSpans, rowNumber: number, pre?: { reason: RejectReason; message: string }): void {
     this.lastOutcome = null;
-    if (pre !== undefined) return this.reject(row, rowNumber, pre.reason, pre.message);
+    if (pre !== undefined) return this.reject(cells, rowNumber, pre.reason, pre.message);
     const width = this.width;
-    if (row.length !== width) {
-      if (isBlankRow(row)) {
+    if (cells.count !== width) {
+      if (isBlankRow(cells)) {
         this.blankRows++;
         return;
       }
-      const why = row.length > width ? ' — a value containing the delimiter without quotes?' : ' — cut short?';
-      return this.reject(row, rowNumber, 'wrong-field-count', `This row has ${row.length} values but the header has ${width} columns${why}`);
+      const why = cells.count > width ? ' — a value containing the delimiter without quotes?' : ' — cut short?';
+      return this.reject(cells, rowNumber, 'wrong-field-count', `This row has ${cells.count} values but the header has ${width} columns${why}`);
     }
+    const { srcs, starts, ends } = cells;
 
     // Name
     const cName = this.cName;
-    const name = cName >= 0 ? readTextCell(row[cName]) : '';
+    const name = cName >= 0 ? readTextCell(srcs[cName], starts[cName], ends[cName]) : '';
     if (name === '') {
-      if (isBlankRow(row)) {
+      if (isBlankRow(cells)) {
         this.blankRows++;
         return;
       }
-      return this.reject(row, rowNumber, 'missing-name', cName >= 0 ? `${this.label('name', cName)} is empty.` : 'No column is mapped to Name.');
+      return this.reject(cells, rowNumber, 'missing-name', cName >= 0 ? `${this.label('name', cName)} is empty.` : 'No column is mapped to Name.');
     }
 
     // Location
     const cZip = this.cZip;
     const cLat = this.cLat;
     const cLng = this.cLng;
-    const zipText = cZip >= 0 ? readTextCell(row[cZip]) : '';
+    const zipText = cZip >= 0 ? readTextCell(srcs[cZip], starts[cZip], ends[cZip]) : '';
     const zip = zipText === '' ? '' : (normalizeZip(zipText) ?? zipText);
-    const latCell = cLat >= 0 ? row[cLat]! : '';
-    const lngCell = cLng >= 0 ? row[cLng]! : '';
-    let lat = cLat >= 0 ? parseCoordinateCell(latCell) : null;
-    let lng = cLng >= 0 ? parseCoordinateCell(lngCell) : null;
+    let lat = cLat >= 0 ? parseCoordinateCell(srcs[cLat]!, starts[cLat], ends[cLat]) : null;
+    let lng = cLng >= 0 ? parseCoordinateCell(srcs[cLng]!, starts[cLng], ends[cLng]) : null;
     let fromZip = false;
     if (lat === null && lng === null) {
       if (zip === '') {
         const what = cLat < 0 && cLng < 0 ? 'No latitude/longitude columns' : 'No latitude/longitude';
-        return this.reject(row, rowNumber, 'missing-coordinates', cZip >= 0 ? `${what} and the ZIP is empty.` : `${what} and no ZIP to place the store.`);
+        return this.reject(cells, rowNumber, 'missing-coordinates', cZip >= 0 ? `${what} and the ZIP is empty.` : `${what} and no ZIP to place the store.`);
       }
       const point = this.zipLookup !== null ? this.zipLookup(zip) : null;
       if (point === null) {
@@ -226,20 +237,20 @@ export class RowValidator {
             : normalizeZip(zip) === null
               ? `${shown(zipText)} is not a US ZIP code`
               : `ZIP ${shown(zip)} is not in the offline ZIP table`;
-        return this.reject(row, rowNumber, 'zip-not-found', `No latitude/longitude, and ${why}.`);
+        return this.reject(cells, rowNumber, 'zip-not-found', `No latitude/longitude, and ${why}.`);
       }
       lng = point[0];
       lat = point[1];
       fromZip = true;
     } else if (lat === null || lng === null) {
-      const [has, hasCell, missing] = lat === null ? ['Longitude', lngCell, 'latitude'] : ['Latitude', latCell, 'longitude'];
-      return this.reject(row, rowNumber, 'missing-coordinates', `${has} is ${shown(hasCell)} but ${missing} is empty.`);
+      const [has, hasCell, missing] = lat === null ? ['Longitude', cells.text(cLng), 'latitude'] : ['Latitude', cells.text(cLat), 'longitude'];
+      return this.reject(cells, rowNumber, 'missing-coordinates', `${has} is ${shown(hasCell)} but ${missing} is empty.`);
     } else if (lat !== lat || lng !== lng) {
-      const [f, c, cell] = lat !== lat ? (['lat', cLat, latCell] as const) : (['lng', cLng, lngCell] as const);
-      return this.reject(row, rowNumber, 'non-numeric-coordinate', `${this.label(f, c)} is ${shown(cell)}, which is not a number.`);
+      const [f, c] = lat !== lat ? (['lat', cLat] as const) : (['lng', cLng] as const);
+      return this.reject(cells, rowNumber, 'non-numeric-coordinate', `${this.label(f, c)} is ${shown(cells.text(c))}, which is not a number.`);
     } else {
       const problem = coordinateProblem(lat, lng);
-      if (problem !== null) return this.reject(row, rowNumber, problem.reason, problem.message);
+      if (problem !== null) return this.reject(cells, rowNumber, problem.reason, problem.message);
     }
 
     // Status (unknown → reject), channel (never rejects)
@@ -247,64 +258,66 @@ export class RowValidator {
     let statusDefaulted = true;
     const cStatus = this.cStatus;
     if (cStatus >= 0) {
-      const m = this.statusOf.get(row[cStatus]!);
+      const m = this.statusOf.get(srcs[cStatus]!, starts[cStatus]!, ends[cStatus]!);
       if (m.status === null) {
         return this.reject(
-          row,
+          cells,
           rowNumber,
           'unknown-status',
-          `${this.label('status', cStatus)} is ${shown(row[cStatus]!)}, which is not customer, prospect or lost (nor a synonym such as active, lead, churned).`,
+          `${this.label('status', cStatus)} is ${shown(cells.text(cStatus))}, which is not customer, prospect or lost (nor a synonym such as active, lead, churned).`,
         );
       }
       status = m.status;
       statusDefaulted = m.defaulted;
     }
     let channel: Channel = FALLBACK_CHANNEL;
-    if (this.cChannel >= 0) {
-      const m = this.channelOf.get(row[this.cChannel]!);
+    const cChannel = this.cChannel;
+    if (cChannel >= 0) {
+      const m = this.channelOf.get(srcs[cChannel]!, starts[cChannel]!, ends[cChannel]!);
       channel = m.channel;
       if (!m.exact) this.noteUnknownChannel(m);
     }
 
     // Numbers
-    const revenue = this.money(row, this.cRevenue, 'revenue');
-    if (typeof revenue !== 'number') return this.reject(row, rowNumber, revenue.reason, revenue.message);
-    const priorRevenue = this.money(row, this.cPrior, 'priorRevenue');
-    if (typeof priorRevenue !== 'number') return this.reject(row, rowNumber, priorRevenue.reason, priorRevenue.message);
-    const potential = this.money(row, this.cPotential, 'potential');
-    if (typeof potential !== 'number') return this.reject(row, rowNumber, potential.reason, potential.message);
+    const revenue = this.money(cells, this.cRevenue, 'revenue');
+    if (typeof revenue !== 'number') return this.reject(cells, rowNumber, revenue.reason, revenue.message);
+    const priorRevenue = this.money(cells, this.cPrior, 'priorRevenue');
+    if (typeof priorRevenue !== 'number') return this.reject(cells, rowNumber, priorRevenue.reason, priorRevenue.message);
+    const potential = this.money(cells, this.cPotential, 'potential');
+    if (typeof potential !== 'number') return this.reject(cells, rowNumber, potential.reason, potential.message);
     let satisfaction: number | null = null;
     const cSat = this.cSat;
     if (cSat >= 0) {
-      const cell = row[cSat]!;
-      const v = parseNumberCell(cell, this.decimalComma);
+      const v = parseNumberCell(srcs[cSat]!, this.decimalComma, starts[cSat], ends[cSat]);
       if (v !== null) {
         if (v !== v || v === Infinity || v === -Infinity) {
-          const p = this.numberProblem(cell, v, 'satisfaction', cSat);
-          return this.reject(row, rowNumber, p.reason, p.message);
+          const p = this.numberProblem(cells.text(cSat), v, 'satisfaction', cSat);
+          return this.reject(cells, rowNumber, p.reason, p.message);
         }
-        if (v < 1 || v > 5) return this.reject(row, rowNumber, 'satisfaction-out-of-range', `${this.label('satisfaction', cSat)} is ${shown(cell)}, outside the 1–5 scale.`);
+        if (v < 1 || v > 5) return this.reject(cells, rowNumber, 'satisfaction-out-of-range', `${this.label('satisfaction', cSat)} is ${shown(cells.text(cSat))}, outside the 1–5 scale.`);
         satisfaction = v;
       }
     }
 
     // Dates
-    const customerSince = this.cSince >= 0 ? parseDateCell(row[this.cSince]!, this.dateOrder, this.referenceYear) : null;
-    if (customerSince === false) return this.reject(row, rowNumber, 'bad-date', this.dateProblem(row, this.cSince, 'customerSince'));
-    const renewalDate = this.cRenewal >= 0 ? parseDateCell(row[this.cRenewal]!, this.dateOrder, this.referenceYear) : null;
-    if (renewalDate === false) return this.reject(row, rowNumber, 'bad-date', this.dateProblem(row, this.cRenewal, 'renewalDate'));
+    const cSince = this.cSince;
+    const customerSince = cSince >= 0 ? parseDateCell(srcs[cSince]!, this.dateOrder, this.referenceYear, starts[cSince], ends[cSince]) : null;
+    if (customerSince === false) return this.reject(cells, rowNumber, 'bad-date', this.dateProblem(cells, cSince, 'customerSince'));
+    const cRenewal = this.cRenewal;
+    const renewalDate = cRenewal >= 0 ? parseDateCell(srcs[cRenewal]!, this.dateOrder, this.referenceYear, starts[cRenewal], ends[cRenewal]) : null;
+    if (renewalDate === false) return this.reject(cells, rowNumber, 'bad-date', this.dateProblem(cells, cRenewal, 'renewalDate'));
 
     // Key account
     let keyAccount = false;
     const cKey = this.cKey;
     if (cKey >= 0) {
-      const k = this.keyAccountOf.get(row[cKey]!);
+      const k = this.keyAccountOf.get(srcs[cKey]!, starts[cKey]!, ends[cKey]!);
       if (k === null) {
         return this.reject(
-          row,
+          cells,
           rowNumber,
           'bad-key-account',
-          `${this.label('keyAccount', cKey)} is ${shown(row[cKey]!)}, which is not a yes/no value (accepted: yes, no, true, false, y, n, 1, 0, x).`,
+          `${this.label('keyAccount', cKey)} is ${shown(cells.text(cKey))}, which is not a yes/no value (accepted: yes, no, true, false, y, n, 1, 0, x).`,
         );
       }
       keyAccount = k;
@@ -314,33 +327,37 @@ export class RowValidator {
     let externalId: string | null = null;
     const cExt = this.cExt;
     if (cExt >= 0) {
-      const t = readTextCell(row[cExt]);
+      const t = readTextCell(srcs[cExt], starts[cExt], ends[cExt]);
       if (t !== '') {
         const first = this.firstRowOfId.addIfNew(t, rowNumber);
         if (first !== -1) {
-          return this.reject(row, rowNumber, 'duplicate-external-id', `${this.label('externalId', cExt)} ${shown(t)} is also on row ${first}; only the first of them is imported.`);
+          return this.reject(cells, rowNumber, 'duplicate-external-id', `${this.label('externalId', cExt)} ${shown(t)} is also on row ${first}; only the first of them is imported.`);
         }
         externalId = t;
       }
     }
 
-    const accountManagerName = this.cAm >= 0 ? this.managerName.get(row[this.cAm]!) : null;
+    const cAm = this.cAm;
+    const accountManagerName = cAm >= 0 ? this.managerName.get(srcs[cAm]!, starts[cAm]!, ends[cAm]!) : null;
     let precision: ImportedStore['geocodePrecision'] = 'exact';
     if (fromZip) {
       precision = 'zip-centroid';
       this.geocodedFromZip++;
     } else if (this.cPrecision >= 0) {
-      const w = normalizeWord(row[this.cPrecision]!);
+      const w = normalizeWord(cells.text(this.cPrecision));
       if (w === 'zipcentroid' || w === 'zip' || w === 'zipcode' || w === 'postalcode' || w === 'centroid') precision = 'zip-centroid';
     }
     if (statusDefaulted) this.defaultedStatus++;
 
+    const cAddress = this.cAddress;
+    const cCity = this.cCity;
+    const cState = this.cState;
     const store: ImportedStore = {
       externalId,
       name,
-      address: this.cAddress >= 0 ? readTextCell(row[this.cAddress]) : '',
-      city: this.cCity >= 0 ? readTextCell(row[this.cCity]) : '',
-      state: this.cState >= 0 ? readTextCell(row[this.cState]) : '',
+      address: cAddress >= 0 ? readTextCell(srcs[cAddress], starts[cAddress], ends[cAddress]) : '',
+      city: cCity >= 0 ? readTextCell(srcs[cCity], starts[cCity], ends[cCity]) : '',
+      state: cState >= 0 ? readTextCell(srcs[cState], starts[cState], ends[cState]) : '',
       zip,
       lat: lat as number,
       lng: lng as number,
@@ -381,8 +398,8 @@ export class RowValidator {
     };
   }
 
-  private reject(row: string[], rowNumber: number, reason: RejectReason, message: string): void {
-    const r: RejectedRow = { row: rowNumber, reason, message, values: row };
+  private reject(cells: CellSpans, rowNumber: number, reason: RejectReason, message: string): void {
+    const r: RejectedRow = { row: rowNumber, reason, message, values: cells.strings() };
     this.rejected.push(r);
     this.byReason[reason] = (this.byReason[reason] ?? 0) + 1;
     this.lastOutcome = r;
@@ -395,13 +412,12 @@ export class RowValidator {
   }
 
   /** A money cell: blank/N/A → 0, else the value or a rejection. */
-  private money(row: string[], c: number, f: StoreField): Money {
+  private money(cells: CellSpans, c: number, f: StoreField): Money {
     if (c < 0) return 0;
-    const cell = row[c]!;
-    const v = parseNumberCell(cell, this.decimalComma);
+    const v = parseNumberCell(cells.srcs[c]!, this.decimalComma, cells.starts[c], cells.ends[c]);
     if (v === null) return 0;
     if (v === v && v !== Infinity && v !== -Infinity) return v;
-    return this.numberProblem(cell, v, f, c);
+    return this.numberProblem(cells.text(c), v, f, c);
   }
 
   private numberProblem(cell: string, v: number, f: StoreField, c: number): { reason: RejectReason; message: string } {
@@ -414,9 +430,9 @@ export class RowValidator {
     return { reason: 'number-too-large', message: `${this.label(f, c)} is ${shown(cell)}, larger than 10^15 — probably a unit or column mistake.` };
   }
 
-  private dateProblem(row: string[], c: number, f: StoreField): string {
+  private dateProblem(cells: CellSpans, c: number, f: StoreField): string {
     const accepted = this.dateOrder === 'us' ? 'YYYY-MM-DD, M/D/YYYY or M/D/YY' : 'YYYY-MM-DD only (the date order is set to ISO)';
-    return `${this.label(f, c)} is ${shown(row[c]!)}, which is not a valid date (accepted: ${accepted}).`;
+    return `${this.label(f, c)} is ${shown(cells.text(c))}, which is not a valid date (accepted: ${accepted}).`;
   }
 
   /** "The revenue (column "Umsatz")": the field in words, and the column the user named. */
@@ -450,8 +466,8 @@ function coordinateProblem(lat: number, lng: number): { reason: RejectReason; me
   return null;
 }
 
-function isBlankRow(row: string[]): boolean {
-  for (let k = 0; k < row.length; k++) if (row[k]!.trim() !== '') return false;
+function isBlankRow(cells: CellSpans): boolean {
+  for (let k = 0; k < cells.count; k++) if (cells.text(k).trim() !== '') return false;
   return true;
 }
 

@@ -12,10 +12,13 @@ const MAX_OVERFLOW = 65_536;
 /**
  * Memoises a function of a cell's text for columns with few distinct values (status,
  * channel, key account, account manager): the first 32 distinct values are found by a
- * linear scan that compares length and first character before the strings, later ones in
- * a Map. `compute` runs once per distinct raw cell.
+ * linear scan that compares a tag (length, first and last characters), then the
+ * characters of the span of the file text with `startsWith` — so no string is made for a
+ * value seen before —, later ones in a Map.
+ * `compute` runs once per distinct raw cell.
  */
 export class VocabularyCache<T> {
+  /** Per known value: its text, a tag (length, first and last characters) and its value. */
   private readonly keys: string[] = [];
   private readonly meta = new Int32Array(LINEAR);
   private readonly values: T[] = [];
@@ -23,10 +26,18 @@ export class VocabularyCache<T> {
 
   constructor(private readonly compute: (cell: string) => T) {}
 
-  get(cell: string): T {
+  /** The value for the cell `src[from, to)` (default: all of `src`). */
+  get(src: string, from = 0, to = src.length): T {
     const n = this.keys.length;
-    const m = (cell.length << 16) | (cell.length > 0 ? cell.charCodeAt(0) & 0xffff : 0);
-    for (let k = 0; k < n; k++) if (this.meta[k] === m && this.keys[k] === cell) return this.values[k]!;
+    const len = to - from;
+    const m = len === 0 ? 0 : ((len & 0x7fff) << 16) ^ (src.charCodeAt(from) << 8) ^ src.charCodeAt(to - 1);
+    for (let k = 0; k < n; k++) {
+      if (this.meta[k] !== m) continue;
+      // `startsWith` compares the characters natively, without making a string of the span.
+      const key = this.keys[k]!;
+      if (key.length === len && src.startsWith(key, from)) return this.values[k]!;
+    }
+    const cell = src.slice(from, to);
     const overflow = this.overflow;
     if (overflow !== null) {
       const v = overflow.get(cell);
@@ -48,24 +59,23 @@ export class VocabularyCache<T> {
 /**
  * First-occurrence index for many distinct keys (external ids): open addressing with
  * FNV-1a hashes, keys compared with `===`, sized for `expected` keys up front (grows if
- * needed). Three parallel arrays indexed by slot — hash, row, key — so an insert writes
- * in place and never appends to a growing array (appending 100k strings cost more than
- * the hashing), and probing for a new key compares hashes before any string.
+ * needed). Per slot, the hash and the row sit side by side in one Int32Array (row + 1, so
+ * 0 marks an empty slot) and the key in a parallel array: inserting a new key reads ONE
+ * cache line (the table is megabytes, so each probe is a cache miss) and touches the key
+ * array only to write it or when the hashes match. Inserts write in place, never append.
  * `addIfNew(key, row)` records `row` for a new key and returns −1, or returns the row
  * recorded earlier.
  */
 export class FirstRowIndex {
   private capacity = 1024;
-  private hashes: Int32Array;
-  private rows: Int32Array;
-  /** Per slot: the key, or undefined for an empty slot. */
+  /** Slot p: hash at 2p, row + 1 at 2p + 1 (0: empty). */
+  private slots: Int32Array;
   private keys: (string | undefined)[];
   private size = 0;
 
   constructor(expected = 512) {
     while (this.capacity < expected * 2) this.capacity *= 2;
-    this.hashes = new Int32Array(this.capacity);
-    this.rows = new Int32Array(this.capacity);
+    this.slots = new Int32Array(this.capacity * 2);
     this.keys = new Array<string | undefined>(this.capacity).fill(undefined);
   }
 
@@ -73,41 +83,38 @@ export class FirstRowIndex {
     let h = 0x811c9dc5 | 0;
     for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
     const mask = this.capacity - 1;
-    const keys = this.keys;
-    const hashes = this.hashes;
+    const slots = this.slots;
     let p = h & mask;
     for (;;) {
-      const k = keys[p];
-      if (k === undefined) break;
-      if (hashes[p] === h && k === key) return this.rows[p]!;
+      const r = slots[2 * p + 1]!;
+      if (r === 0) break;
+      if (slots[2 * p] === h && this.keys[p] === key) return r - 1;
       p = (p + 1) & mask;
     }
-    keys[p] = key;
-    hashes[p] = h;
-    this.rows[p] = row;
+    slots[2 * p] = h;
+    slots[2 * p + 1] = row + 1;
+    this.keys[p] = key;
     if (++this.size * 2 > this.capacity) this.grow();
     return -1;
   }
 
   private grow(): void {
-    const { keys: oldKeys, hashes: oldHashes, rows: oldRows } = this;
+    const { keys: oldKeys, slots: oldSlots } = this;
     this.capacity *= 2;
     const mask = this.capacity - 1;
     const keys = new Array<string | undefined>(this.capacity).fill(undefined);
-    const hashes = new Int32Array(this.capacity);
-    const rows = new Int32Array(this.capacity);
+    const slots = new Int32Array(this.capacity * 2);
     for (let q = 0; q < oldKeys.length; q++) {
-      const k = oldKeys[q];
-      if (k === undefined) continue;
-      const h = oldHashes[q]!;
+      const r = oldSlots[2 * q + 1]!;
+      if (r === 0) continue;
+      const h = oldSlots[2 * q]!;
       let p = h & mask;
-      while (keys[p] !== undefined) p = (p + 1) & mask;
-      keys[p] = k;
-      hashes[p] = h;
-      rows[p] = oldRows[q]!;
+      while (slots[2 * p + 1] !== 0) p = (p + 1) & mask;
+      slots[2 * p] = h;
+      slots[2 * p + 1] = r;
+      keys[p] = oldKeys[q];
     }
     this.keys = keys;
-    this.hashes = hashes;
-    this.rows = rows;
+    this.slots = slots;
   }
 }
