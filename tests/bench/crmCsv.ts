@@ -35,9 +35,21 @@ function isoDay(random: () => number, fromYear: number, years: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** A CRM export of `rows` stores (see the module comment), LF line endings, no BOM. */
-export function makeCsv(rows: number, table: ZipTable, seed = SEED): string {
+/**
+ * A CRM export of `rows` stores (see the module comment), LF line endings, no BOM. Account
+ * IDs ascend, as in an export sorted by ID; `ids: 'shuffled'` gives the same rows with the
+ * same IDs in random order (the import's duplicate-ID check then needs its hash index).
+ */
+export function makeCsv(rows: number, table: ZipTable, seed = SEED, ids: 'ascending' | 'shuffled' = 'ascending'): string {
   const random = mulberry32(seed);
+  const idOf = new Int32Array(rows).map((_, i) => i);
+  if (ids === 'shuffled') {
+    const shuffle = mulberry32(seed ^ 0x5eed);
+    for (let i = rows - 1; i > 0; i--) {
+      const j = Math.floor(shuffle() * (i + 1));
+      [idOf[i], idOf[j]] = [idOf[j]!, idOf[i]!];
+    }
+  }
   const lines: string[] = [HEADER.join(',')];
   const chunks: string[] = [];
   for (let i = 0; i < rows; i++) {
@@ -62,7 +74,7 @@ export function makeCsv(rows: number, table: ZipTable, seed = SEED): string {
     else if (bad < 0.01 && noCoords) zipCell = '00000';
     const customer = status === 'Customer' || status === 'customer' || status === 'Active';
     const line = [
-      `CRM-${100000 + i}`,
+      `CRM-${100000 + idOf[i]!}`,
       name,
       `${1 + Math.floor(random() * 9999)} ${pick(random, STREETS)}`,
       pick(random, CITIES),

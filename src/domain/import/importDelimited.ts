@@ -19,7 +19,8 @@
 import { detectColumns } from './detectColumns';
 import type { ColumnMapping } from './fields';
 import type { ImportOptions, ImportResult, ParsedTable } from './importTypes';
-import { readDelimited, type DelimitedLayout, type ReadDelimitedOptions } from './readDelimited';
+import type { CellSpans } from './cellSpans';
+import { readDelimited, type DelimitedLayout, type DelimitedSink, type ReadDelimitedOptions, type RowProblem } from './readDelimited';
 import { RowValidator } from './rowValidator';
 
 export interface ImportDelimitedOptions extends ReadDelimitedOptions {
@@ -46,52 +47,69 @@ export interface DelimitedImport {
 
 /** Parse + validate + ZIP-geocode `text` in one pass (see the module comment). */
 export function importDelimited(text: string, opts: ImportDelimitedOptions): DelimitedImport {
-  const sampleSize = opts.sampleSize ?? 20;
-  let header: string[] = [];
-  let mapping: ColumnMapping = opts.mapping === 'detect' ? {} : opts.mapping;
-  let options: ImportOptions | null = typeof opts.options === 'function' ? null : opts.options;
-  let validator: RowValidator | null = null;
-  let rowCount = 0;
-  const sampleRows: string[][] = [];
-  const sampleNumbers: number[] = [];
-  const sampleInvalid: ParsedTable['invalidRows'] = new Map();
-  const expected = estimateRows(text);
-
-  const start = (cells: string[], delimiter: string): RowValidator => {
-    header = cells;
-    if (opts.mapping === 'detect') mapping = detectColumns(cells);
-    if (typeof opts.options === 'function') options = opts.options(delimiter);
-    validator = new RowValidator(cells, mapping, options!, expected);
-    return validator;
-  };
-
-  const layout: DelimitedLayout = readDelimited(text, opts, {
-    header: start,
-    row(cells, rowNumber, problem) {
-      validator!.addSpans(cells, rowNumber, problem);
-      if (rowCount < sampleSize) {
-        if (problem !== undefined) sampleInvalid.set(rowCount, problem);
-        sampleRows.push(cells.strings());
-        sampleNumbers.push(rowNumber);
-      }
-      rowCount++;
-    },
-    reset() {
-      validator = null;
-      rowCount = 0;
-      sampleRows.length = 0;
-      sampleNumbers.length = 0;
-      sampleInvalid.clear();
-    },
-  });
-  const used = validator ?? start([], layout.delimiter); // a file without a header: no rows
+  const sink = new ImportSink(opts, estimateRows(text));
+  const layout: DelimitedLayout = readDelimited(text, opts, sink);
+  const used = sink.validator ?? sink.header([], layout.delimiter); // a file without a header: no rows
   return {
     result: used.finish(layout.cancelled),
-    mapping,
-    options: options!,
-    sample: { header, rows: sampleRows, rowNumbers: sampleNumbers, ...layout, invalidRows: sampleInvalid },
-    rowCount,
+    mapping: sink.mapping,
+    options: sink.options!,
+    sample: { header: sink.headerCells, rows: sink.sampleRows, rowNumbers: sink.sampleNumbers, ...layout, invalidRows: sink.sampleInvalid },
+    rowCount: sink.rowCount,
   };
+}
+
+/**
+ * Each row → the validator, the first rows → the sample. A class, not an object of
+ * closures: `readDelimited` calls `row` once per row, and a method of a class keeps the
+ * optimised reading code alive from one import to the next (see `RecordSink`).
+ */
+class ImportSink implements DelimitedSink {
+  headerCells: string[] = [];
+  mapping: ColumnMapping;
+  options: ImportOptions | null;
+  validator: RowValidator | null = null;
+  rowCount = 0;
+  readonly sampleRows: string[][] = [];
+  readonly sampleNumbers: number[] = [];
+  readonly sampleInvalid: ParsedTable['invalidRows'] = new Map();
+  private readonly sampleSize: number;
+
+  constructor(
+    private readonly opts: ImportDelimitedOptions,
+    private readonly expectedRows: number,
+  ) {
+    this.sampleSize = opts.sampleSize ?? 20;
+    this.mapping = opts.mapping === 'detect' ? {} : opts.mapping;
+    this.options = typeof opts.options === 'function' ? null : opts.options;
+  }
+
+  header(cells: string[], delimiter: string): RowValidator {
+    const { opts } = this;
+    this.headerCells = cells;
+    if (opts.mapping === 'detect') this.mapping = detectColumns(cells);
+    if (typeof opts.options === 'function') this.options = opts.options(delimiter);
+    this.validator = new RowValidator(cells, this.mapping, this.options!, this.expectedRows);
+    return this.validator;
+  }
+
+  row(cells: CellSpans, rowNumber: number, problem: RowProblem | undefined): void {
+    this.validator!.addSpans(cells, rowNumber, problem);
+    if (this.rowCount < this.sampleSize) {
+      if (problem !== undefined) this.sampleInvalid.set(this.rowCount, problem);
+      this.sampleRows.push(cells.strings());
+      this.sampleNumbers.push(rowNumber);
+    }
+    this.rowCount++;
+  }
+
+  reset(): void {
+    this.validator = null;
+    this.rowCount = 0;
+    this.sampleRows.length = 0;
+    this.sampleNumbers.length = 0;
+    this.sampleInvalid.clear();
+  }
 }
 
 /**

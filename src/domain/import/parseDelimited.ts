@@ -7,31 +7,39 @@
  * stores uses `importDelimited` instead, which keeps no rows.
  */
 import type { ParsedTable } from './importTypes';
-import { readDelimited, type ReadDelimitedOptions } from './readDelimited';
+import type { CellSpans } from './cellSpans';
+import { readDelimited, type DelimitedSink, type ReadDelimitedOptions, type RowProblem } from './readDelimited';
 
 export type ParseDelimitedOptions = ReadDelimitedOptions;
 
 /** Delimited text → header, rows and row numbers (rules: `readDelimited`). */
 export function parseDelimited(text: string, opts: ParseDelimitedOptions = {}): ParsedTable {
-  let header: string[] = [];
-  const rows: string[][] = [];
-  const rowNumbers: number[] = [];
-  const invalidRows: ParsedTable['invalidRows'] = new Map();
-  const layout = readDelimited(text, opts, {
-    header(cells) {
-      header = cells;
-    },
-    row(cells, rowNumber, problem) {
-      if (problem !== undefined) invalidRows.set(rows.length, problem);
-      rows.push(cells.strings());
-      rowNumbers.push(rowNumber);
-    },
-    reset() {
-      header = [];
-      rows.length = 0;
-      rowNumbers.length = 0;
-      invalidRows.clear();
-    },
-  });
-  return { header, rows, rowNumbers, ...layout, invalidRows };
+  const sink = new TableSink();
+  const layout = readDelimited(text, opts, sink);
+  return { header: sink.headerCells, rows: sink.rows, rowNumbers: sink.rowNumbers, ...layout, invalidRows: sink.invalidRows };
+}
+
+/** Every row kept (a class for the reason given on `RecordSink`). */
+class TableSink implements DelimitedSink {
+  headerCells: string[] = [];
+  readonly rows: string[][] = [];
+  readonly rowNumbers: number[] = [];
+  readonly invalidRows: ParsedTable['invalidRows'] = new Map();
+
+  header(cells: string[]): void {
+    this.headerCells = cells;
+  }
+
+  row(cells: CellSpans, rowNumber: number, problem: RowProblem | undefined): void {
+    if (problem !== undefined) this.invalidRows.set(this.rows.length, problem);
+    this.rows.push(cells.strings());
+    this.rowNumbers.push(rowNumber);
+  }
+
+  reset(): void {
+    this.headerCells = [];
+    this.rows.length = 0;
+    this.rowNumbers.length = 0;
+    this.invalidRows.clear();
+  }
 }

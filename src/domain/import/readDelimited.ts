@@ -27,7 +27,7 @@
 import Papa from 'papaparse';
 import type { ParsedTable, ProgressOptions } from './importTypes';
 import { detectLineBreak } from './detectLineBreak';
-import { readRecordSpans } from './readRecords';
+import { readRecordSpans, type RecordSink } from './readRecords';
 import { CellSpans } from './cellSpans';
 import type { RejectReason } from './reasons';
 import { scoreDelimiters } from './scoreDelimiters';
@@ -95,58 +95,22 @@ export function readDelimited(text: string, opts: ReadDelimitedOptions, sink: De
   };
   if (input.length === 0) return layout;
 
-  let record = 0; // records seen so far (the next one's 0-based index in the file)
-  let haveHeader = false;
-  const { errors } = layout;
-
-  /** One record: blank lines are counted and skipped, the first other one is the header. */
-  const takeRecord = (cells: CellSpans, problem: string | undefined) => {
-    record++;
-    if (cells.count === 1 && cells.text(0).trim() === '') return; // blank line
-    if (!haveHeader) {
-      haveHeader = true;
-      sink.header(cells.strings().map((h) => h.trim()), delimiter);
-      return;
-    }
-    if (problem === undefined) return sink.row(cells, record, undefined);
-    errors.push({ row: record, message: problem });
-    sink.row(cells, record, { reason: 'malformed-quotes', message: `${problem}.` });
-  };
-
   const total = input.length;
-  const { onProgress, shouldCancel } = opts;
-  const polling = onProgress !== undefined || shouldCancel !== undefined;
-  const pollEvery = opts.chunkSize ?? Math.max(MIN_CHUNK, Math.ceil(total / 100));
-  let reported = 0; // never report less than before (after a fallback to papaparse)
-  const report = (f: number) => {
-    reported = Math.max(reported, f);
-    onProgress?.(reported);
-  };
-
+  const reader = new RecordTaker(sink, layout, total, opts);
   const newline = detectLineBreak(input);
   if (newline !== undefined) {
     // Well-formed text (nearly every file): the one-pass reader.
-    let nextPoll = pollEvery;
-    const outcome = readRecordSpans(input, delimiter, newline, new CellSpans(), (cells, next) => {
-      takeRecord(cells, undefined);
-      if (polling && next >= nextPoll && next < total) {
-        nextPoll = next + pollEvery;
-        if (shouldCancel?.()) return false;
-        report(next / total);
-      }
-      return true;
-    });
+    const outcome = readRecordSpans(input, delimiter, newline, new CellSpans(), reader);
     if (outcome === 'stopped') {
       layout.cancelled = true;
       return layout;
     }
     if (outcome === 'done') {
-      report(1);
+      reader.report(1);
       return layout;
     }
     // Broken quoting somewhere: papaparse reads it all again, for its exact recovery.
-    record = 0;
-    haveHeader = false;
+    reader.restart();
     sink.reset();
   }
 
@@ -159,7 +123,7 @@ export function readDelimited(text: string, opts: ReadDelimitedOptions, sink: De
       bad ??= new Map();
       if (!bad.has(e.row)) bad.set(e.row, e.code === 'MissingQuotes' ? 'A quoted value is never closed (the rest of the file was read into it)' : 'A quote character is misplaced in a quoted value');
     }
-    for (let k = 0; k < data.length; k++) takeRecord(spans.setStrings(data[k]!), bad?.get(k));
+    for (let k = 0; k < data.length; k++) reader.take(spans.setStrings(data[k]!), bad?.get(k));
   };
   const config: Papa.ParseConfig<string[]> = {
     delimiter,
@@ -168,24 +132,86 @@ export function readDelimited(text: string, opts: ReadDelimitedOptions, sink: De
     dynamicTyping: false,
     ...(newline ? { newline } : {}),
   };
-  if (polling) {
+  if (reader.polling) {
     parseInChunks(input, {
       ...config,
-      chunkSize: pollEvery,
+      chunkSize: reader.pollEvery,
       chunk: (results, parser) => {
         take(results.data, results.errors);
-        if (shouldCancel?.()) {
+        if (opts.shouldCancel?.()) {
           layout.cancelled = true;
           parser.abort();
           return;
         }
-        report(Math.min(1, (results.meta.cursor ?? 0) / total));
+        reader.report(Math.min(1, (results.meta.cursor ?? 0) / total));
       },
     });
-    if (!layout.cancelled) report(1);
+    if (!layout.cancelled) reader.report(1);
   } else {
     const results = Papa.parse<string[]>(input, config);
     take(results.data, results.errors);
   }
   return layout;
+}
+
+/**
+ * One record at a time → the sink: blank lines are counted and skipped, the first other
+ * record is the header; progress and cancel every `pollEvery` characters. A class (see
+ * `RecordSink`) so that the reader's optimised code survives from one import to the next.
+ */
+class RecordTaker implements RecordSink {
+  /** Records seen so far (the next one's 0-based index in the file). */
+  private records = 0;
+  private haveHeader = false;
+  private nextPoll: number;
+  private reported = 0; // never report less than before (after a fallback to papaparse)
+  readonly polling: boolean;
+  readonly pollEvery: number;
+
+  constructor(
+    private readonly sink: DelimitedSink,
+    private readonly layout: DelimitedLayout,
+    private readonly total: number,
+    private readonly opts: ReadDelimitedOptions,
+  ) {
+    this.polling = opts.onProgress !== undefined || opts.shouldCancel !== undefined;
+    this.pollEvery = opts.chunkSize ?? Math.max(MIN_CHUNK, Math.ceil(total / 100));
+    this.nextPoll = this.pollEvery;
+  }
+
+  /** A record from the fast reader, then progress and cancel. */
+  record(cells: CellSpans, next: number): boolean {
+    this.take(cells, undefined);
+    if (this.polling && next >= this.nextPoll && next < this.total) {
+      this.nextPoll = next + this.pollEvery;
+      if (this.opts.shouldCancel?.()) return false;
+      this.report(next / this.total);
+    }
+    return true;
+  }
+
+  /** One record and its quoting problem, if any. */
+  take(cells: CellSpans, problem: string | undefined): void {
+    const row = ++this.records;
+    if (cells.count === 1 && cells.text(0).trim() === '') return; // blank line
+    if (!this.haveHeader) {
+      this.haveHeader = true;
+      this.sink.header(cells.strings().map((h) => h.trim()), this.layout.delimiter);
+      return;
+    }
+    if (problem === undefined) return this.sink.row(cells, row, undefined);
+    this.layout.errors.push({ row, message: problem });
+    this.sink.row(cells, row, { reason: 'malformed-quotes', message: `${problem}.` });
+  }
+
+  report(fraction: number): void {
+    this.reported = Math.max(this.reported, fraction);
+    this.opts.onProgress?.(this.reported);
+  }
+
+  /** Papaparse reads the text again from the top. */
+  restart(): void {
+    this.records = 0;
+    this.haveHeader = false;
+  }
 }

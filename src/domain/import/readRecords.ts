@@ -25,6 +25,24 @@ const BAD_DELIMITERS = new Set(['\r', '\n', '"', '\ufeff']);
 export type ReadRecordsOutcome = 'done' | 'stopped' | 'needs-full-parser';
 
 /**
+ * Where `readRecordSpans` hands each record. An object with a method rather than a
+ * callback: the hot call then goes to a class method, which outlives every import, so the
+ * optimised reader is not thrown away when one import's closures are collected.
+ */
+export interface RecordSink {
+  /** One record (`next`: the index just after its line break); false stops the reading. */
+  record(cells: CellSpans, next: number): boolean;
+}
+
+/** readRecords' sink: each record as a fresh array of strings. */
+class StringRecords implements RecordSink {
+  constructor(private readonly onRecord: (cells: string[], next: number) => boolean) {}
+  record(cells: CellSpans, next: number): boolean {
+    return this.onRecord(cells.strings(), next);
+  }
+}
+
+/**
  * Calls `onRecord(cells, next)` for every record of `input`, where `next` is the index just
  * after the record's line break (the text read so far). `onRecord` returns false to stop
  * (→ 'stopped'). Records are fresh arrays the callee may keep.
@@ -35,11 +53,11 @@ export function readRecords(
   newline: '\n' | '\r\n' | '\r',
   onRecord: (cells: string[], next: number) => boolean,
 ): ReadRecordsOutcome {
-  return readRecordSpans(input, delimiter, newline, new CellSpans(), (record, next) => onRecord(record.strings(), next));
+  return readRecordSpans(input, delimiter, newline, new CellSpans(), new StringRecords(onRecord));
 }
 
 /**
- * As `readRecords`, but each record is handed over as spans of the text (`CellSpans`,
+ * As `readRecords`, but each record is handed to `sink` as spans of the text (`CellSpans`,
  * ONE object filled again for every record: read it before returning) instead of an
  * array of strings: no string is made for a cell the callee does not ask for. Only a
  * quoted cell gets a string here (its value, with doubled quotes undone).
@@ -53,7 +71,7 @@ export function readRecordSpans(
   delimiter: string,
   newline: '\n' | '\r\n' | '\r',
   record: CellSpans,
-  onRecord: (record: CellSpans, next: number) => boolean,
+  sink: RecordSink,
 ): ReadRecordsOutcome {
   if (delimiter.length !== 1 || BAD_DELIMITERS.has(delimiter)) return 'needs-full-parser';
   const len = input.length;
@@ -106,11 +124,11 @@ export function readRecordSpans(
         }
         record.count = k + 1;
         if (nextNl === len) {
-          onRecord(record, len);
+          sink.record(record, len);
           return 'done';
         }
         i = nextNl + nlLen;
-        if (!onRecord(record, i)) return 'stopped';
+        if (!sink.record(record, i)) return 'stopped';
         record.clear();
         continue;
       }
@@ -134,7 +152,7 @@ export function readRecordSpans(
       }
       const k = q + 1;
       if (k === len) {
-        onRecord(record, len);
+        sink.record(record, len);
         return 'done';
       }
       const c = input.charCodeAt(k);
@@ -144,7 +162,7 @@ export function readRecordSpans(
       }
       if (c === N && (!crlf || input.charCodeAt(k + 1) === LF)) {
         i = k + nlLen;
-        if (!onRecord(record, i)) return 'stopped';
+        if (!sink.record(record, i)) return 'stopped';
         record.clear();
         continue;
       }
@@ -162,11 +180,11 @@ export function readRecordSpans(
     }
     record.push(input, i, nextNl);
     if (nextNl === len) {
-      onRecord(record, len);
+      sink.record(record, len);
       return 'done';
     }
     i = nextNl + nlLen;
-    if (!onRecord(record, i)) return 'stopped';
+    if (!sink.record(record, i)) return 'stopped';
     record.clear();
   }
 }

@@ -106,8 +106,8 @@ export class RowValidator {
   private lastOutcome: ImportedStore | RejectedRow | null = null;
   private readonly firstRowOfId: FirstRowIndex;
   private readonly managers: string[] = [];
-  private readonly managerName: VocabularyCache<string | null>;
-  private readonly statusOf: VocabularyCache<StatusCell>;
+  private readonly managerName: VocabularyCache<string | null, string[]>;
+  private readonly statusOf: VocabularyCache<StatusCell, StoreStatus>;
   private readonly channelOf: VocabularyCache<ChannelCell>;
   private readonly keyAccountOf: VocabularyCache<boolean | null>;
   private readonly unknownChannels = new Map<string, { value: string; count: number; mappedTo: Channel }>();
@@ -154,25 +154,10 @@ export class RowValidator {
     this.defaultStatus = defaultStatus;
 
     this.firstRowOfId = new FirstRowIndex(this.cExt >= 0 ? expectedRows : 0);
-    const managers = this.managers;
-    this.managerName = new VocabularyCache((cell) => {
-      const t = readTextCell(cell);
-      if (t === '') return null;
-      if (!managers.includes(t)) managers.push(t);
-      return t;
-    });
-    this.statusOf = new VocabularyCache((cell) => {
-      const t = cell.trim();
-      return t === '' || isBlankToken(t) ? { status: defaultStatus, defaulted: true } : { status: matchStatus(t), defaulted: false };
-    });
-    this.channelOf = new VocabularyCache((cell) => {
-      const t = readTextCell(cell);
-      return t === '' ? { channel: FALLBACK_CHANNEL, exact: true, text: t } : { ...matchChannel(t), text: t };
-    });
-    this.keyAccountOf = new VocabularyCache((cell) => {
-      const t = readTextCell(cell);
-      return t === '' ? false : matchKeyAccount(t);
-    });
+    this.managerName = new VocabularyCache(managerCell, this.managers);
+    this.statusOf = new VocabularyCache(statusCell, defaultStatus);
+    this.channelOf = new VocabularyCache(channelCell, undefined);
+    this.keyAccountOf = new VocabularyCache(keyAccountCell, undefined);
   }
 
   /** The outcome of the last `add`: the store, the rejection, or null for a blank row. */
@@ -439,6 +424,31 @@ export class RowValidator {
   private label(f: StoreField, c: number): string {
     return `The ${FIELD_NOUNS[f]} (column ${JSON.stringify(this.header[c] ?? '')})`;
   }
+}
+
+// What a vocabulary cell means (each runs once per distinct raw cell: VocabularyCache).
+
+/** An account manager's name (added to `managers` when new), or null when blank. */
+function managerCell(cell: string, managers: string[]): string | null {
+  const t = readTextCell(cell);
+  if (t === '') return null;
+  if (!managers.includes(t)) managers.push(t);
+  return t;
+}
+
+function statusCell(cell: string, defaultStatus: StoreStatus): StatusCell {
+  const t = cell.trim();
+  return t === '' || isBlankToken(t) ? { status: defaultStatus, defaulted: true } : { status: matchStatus(t), defaulted: false };
+}
+
+function channelCell(cell: string): ChannelCell {
+  const t = readTextCell(cell);
+  return t === '' ? { channel: FALLBACK_CHANNEL, exact: true, text: t } : { ...matchChannel(t), text: t };
+}
+
+function keyAccountCell(cell: string): boolean | null {
+  const t = readTextCell(cell);
+  return t === '' ? false : matchKeyAccount(t);
 }
 
 /** Range and plausibility of a numeric coordinate pair; null when it is a usable point. */

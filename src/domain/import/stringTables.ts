@@ -17,14 +17,22 @@ const MAX_OVERFLOW = 65_536;
  * value seen before —, later ones in a Map.
  * `compute` runs once per distinct raw cell.
  */
-export class VocabularyCache<T> {
+export class VocabularyCache<T, C = undefined> {
   /** Per known value: its text, a tag (length, first and last characters) and its value. */
   private readonly keys: string[] = [];
   private readonly meta = new Int32Array(LINEAR);
   private readonly values: T[] = [];
   private overflow: Map<string, T> | null = null;
 
-  constructor(private readonly compute: (cell: string) => T) {}
+  /**
+   * `compute(cell, context)`: best a module-level function, with per-import state in
+   * `context` — a closure made per import would be inlined into the optimised `get` and
+   * throw that code away when the import is collected.
+   */
+  constructor(
+    private readonly compute: (cell: string, context: C) => T,
+    private readonly context: C,
+  ) {}
 
   /** The value for the cell `src[from, to)` (default: all of `src`). */
   get(src: string, from = 0, to = src.length): T {
@@ -43,7 +51,7 @@ export class VocabularyCache<T> {
       const v = overflow.get(cell);
       if (v !== undefined || overflow.has(cell)) return v as T;
     }
-    const v = this.compute(cell);
+    const v = this.compute(cell, this.context);
     if (n < LINEAR) {
       this.meta[n] = m;
       this.keys.push(cell);
@@ -57,64 +65,99 @@ export class VocabularyCache<T> {
 }
 
 /**
- * First-occurrence index for many distinct keys (external ids): open addressing with
- * FNV-1a hashes, keys compared with `===`, sized for `expected` keys up front (grows if
- * needed). Per slot, the hash and the row sit side by side in one Int32Array (row + 1, so
- * 0 marks an empty slot) and the key in a parallel array: inserting a new key reads ONE
- * cache line (the table is megabytes, so each probe is a cache miss) and touches the key
- * array only to write it or when the hashes match. Inserts write in place, never append.
- * `addIfNew(key, row)` records `row` for a new key and returns −1, or returns the row
- * recorded earlier.
+ * First-occurrence index for many distinct keys (external ids). `addIfNew(key, row)`
+ * records `row` for a new key and returns −1, or returns the row recorded earlier.
+ *
+ * New keys are appended to a list (key, row). Keys in ascending order — CRM and ERP
+ * exports usually come sorted by their id — need nothing else: a key greater than the one
+ * before cannot have been seen, so while the keys ascend each one costs one comparison.
+ * At the first key out of order a hash index over the list is built, and used from then
+ * on: open addressing with FNV-1a hashes, sized for `expected` keys (grows if needed);
+ * per slot the hash and the key's place in the list side by side in one Int32Array, so
+ * that inserting a new key reads one cache line of the table and the list is only read
+ * when the hashes match. Nothing is written at random into an array of strings: such
+ * writes (old array, young strings) are what the garbage collector pays for at every
+ * young-generation collection.
  */
 export class FirstRowIndex {
-  private capacity = 1024;
-  /** Slot p: hash at 2p, row + 1 at 2p + 1 (0: empty). */
-  private slots: Int32Array;
-  private keys: (string | undefined)[];
-  private size = 0;
+  /** Every key so far was greater than the one before it (UTF-16 order). */
+  private ascending = true;
+  /** The distinct keys in order of arrival, and the row of each. */
+  private listKeys: (string | undefined)[];
+  private listRows: Int32Array;
+  private length = 0;
 
-  constructor(expected = 512) {
-    while (this.capacity < expected * 2) this.capacity *= 2;
-    this.slots = new Int32Array(this.capacity * 2);
-    this.keys = new Array<string | undefined>(this.capacity).fill(undefined);
+  private capacity = 1024;
+  /** Slot p: hash at 2p, place in the list + 1 at 2p + 1 (0: empty). Built when the keys stop ascending. */
+  private slots = new Int32Array(0);
+
+  constructor(private readonly expected = 512) {
+    const n = Math.max(16, expected);
+    this.listKeys = new Array<string | undefined>(n).fill(undefined);
+    this.listRows = new Int32Array(n);
   }
 
   addIfNew(key: string, row: number): number {
-    let h = 0x811c9dc5 | 0;
-    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    const n = this.length;
+    if (this.ascending) {
+      const last = n === 0 ? undefined : this.listKeys[n - 1]!;
+      if (last === undefined || key > last) {
+        this.append(key, row);
+        return -1;
+      }
+      if (key === last) return this.listRows[n - 1]!;
+      this.buildIndex();
+    }
+    const h = fnv1a(key);
     const mask = this.capacity - 1;
     const slots = this.slots;
     let p = h & mask;
     for (;;) {
-      const r = slots[2 * p + 1]!;
-      if (r === 0) break;
-      if (slots[2 * p] === h && this.keys[p] === key) return r - 1;
+      const at = slots[2 * p + 1]!;
+      if (at === 0) break;
+      if (slots[2 * p] === h && this.listKeys[at - 1] === key) return this.listRows[at - 1]!;
       p = (p + 1) & mask;
     }
     slots[2 * p] = h;
-    slots[2 * p + 1] = row + 1;
-    this.keys[p] = key;
-    if (++this.size * 2 > this.capacity) this.grow();
+    slots[2 * p + 1] = n + 1;
+    this.append(key, row);
+    if (this.length * 2 > this.capacity) this.buildIndex();
     return -1;
   }
 
-  private grow(): void {
-    const { keys: oldKeys, slots: oldSlots } = this;
-    this.capacity *= 2;
+  private append(key: string, row: number): void {
+    const n = this.length;
+    if (n === this.listRows.length) {
+      const rows = new Int32Array(n * 2);
+      rows.set(this.listRows);
+      this.listRows = rows;
+      this.listKeys.length = n * 2;
+    }
+    this.listKeys[n] = key;
+    this.listRows[n] = row;
+    this.length = n + 1;
+  }
+
+  /** (Re)builds the hash index over the whole list, at least twice its length in slots. */
+  private buildIndex(): void {
+    this.ascending = false;
+    while (this.capacity < Math.max(this.expected, this.length) * 2) this.capacity *= 2;
     const mask = this.capacity - 1;
-    const keys = new Array<string | undefined>(this.capacity).fill(undefined);
     const slots = new Int32Array(this.capacity * 2);
-    for (let q = 0; q < oldKeys.length; q++) {
-      const r = oldSlots[2 * q + 1]!;
-      if (r === 0) continue;
-      const h = oldSlots[2 * q]!;
+    for (let i = 0; i < this.length; i++) {
+      const h = fnv1a(this.listKeys[i]!);
       let p = h & mask;
       while (slots[2 * p + 1] !== 0) p = (p + 1) & mask;
       slots[2 * p] = h;
-      slots[2 * p + 1] = r;
-      keys[p] = oldKeys[q];
+      slots[2 * p + 1] = i + 1;
     }
-    this.keys = keys;
     this.slots = slots;
   }
+}
+
+/** 32-bit FNV-1a over the UTF-16 code units. */
+function fnv1a(key: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h;
 }

@@ -8,7 +8,7 @@
 import Papa from 'papaparse';
 import { createZipLookup, defaultImportOptions, detectColumns, importDelimited, parseDelimited, validateRows } from '../../../src/domain/import';
 import { readRecords } from '../../../src/domain/import/readRecords';
-import { makeCsv, type ZipTable } from '../crmCsv';
+import { SEED, makeCsv, type ZipTable } from '../crmCsv';
 
 export interface BenchRequest {
   rows: number;
@@ -24,6 +24,8 @@ export interface BenchResult {
   /** ms per run (after one warm-up run), in run order. */
   papaparse: number[];
   whole: number[];
+  /** The whole import of the same file with its account IDs in random order. */
+  wholeShuffled: number[];
   /** The two-step path (parseDelimited, then validateRows) and its parts, for the record: reading records only (cells dropped), parseDelimited (a table), validateRows on that table. */
   twoStep: number[];
   readOnly: number[];
@@ -35,28 +37,44 @@ const gc = (globalThis as { gc?: () => void }).gc;
 
 self.onmessage = (e: MessageEvent<BenchRequest>) => {
   const { rows, runs, zipTable } = e.data;
-  const generated = makeCsv(rows, zipTable as ZipTable);
-  const bytes = new TextEncoder().encode(generated);
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  const asRead = (s: string) => new TextDecoder('utf-8', { fatal: true }).decode(new TextEncoder().encode(s));
+  const text = asRead(makeCsv(rows, zipTable as ZipTable));
+  const shuffled = asRead(makeCsv(rows, zipTable as ZipTable, SEED, 'shuffled'));
   const zipLookup = createZipLookup(zipTable);
-  const whole = () =>
-    importDelimited(text, { mapping: 'detect', options: (d) => ({ ...defaultImportOptions(d), zipLookup }), onProgress: () => undefined }).result;
+  const importOf = (t: string) => () =>
+    importDelimited(t, { mapping: 'detect', options: (d) => ({ ...defaultImportOptions(d), zipLookup }), onProgress: () => undefined }).result;
+  const whole = importOf(text);
+  const wholeShuffled = importOf(shuffled);
   const clock = (fn: () => unknown): number => {
     gc?.();
     const t = performance.now();
     fn();
     return performance.now() - t;
   };
-  const result: BenchResult = { userAgent: navigator.userAgent, bytes: bytes.length, valid: 0, rejected: 0, papaparse: [], whole: [], twoStep: [], readOnly: [], parseOnly: [], validateOnly: [] };
+  const result: BenchResult = {
+    userAgent: navigator.userAgent,
+    bytes: new TextEncoder().encode(text).length,
+    valid: 0,
+    rejected: 0,
+    papaparse: [],
+    whole: [],
+    wholeShuffled: [],
+    twoStep: [],
+    readOnly: [],
+    parseOnly: [],
+    validateOnly: [],
+  };
   const check = whole();
   result.valid = check.summary.valid;
   result.rejected = check.summary.rejected;
   for (let r = 0; r <= runs; r++) {
     const p = clock(() => Papa.parse<string[]>(text, { delimiter: ',', header: false, skipEmptyLines: false }));
     const w = clock(whole);
+    const ws = clock(wholeShuffled);
     if (r === 0) continue; // warm-up
     result.papaparse.push(p);
     result.whole.push(w);
+    result.wholeShuffled.push(ws);
   }
   const table = parseDelimited(text);
   const mapping = detectColumns(table.header);

@@ -19,11 +19,13 @@ import { VocabularyCache } from '../../../src/domain/import/stringTables';
 function spansOf(text: string, delimiter = ',', newline: '\n' | '\r\n' | '\r' = '\n') {
   const record = new CellSpans();
   const seen: { objects: CellSpans[]; srcs: string[][]; cells: string[][] } = { objects: [], srcs: [], cells: [] };
-  const outcome = readRecordSpans(text, delimiter, newline, record, (r) => {
-    seen.objects.push(r);
-    seen.srcs.push(r.srcs.slice(0, r.count));
-    seen.cells.push(Array.from({ length: r.count }, (_, k) => r.text(k)));
-    return true;
+  const outcome = readRecordSpans(text, delimiter, newline, record, {
+    record(r) {
+      seen.objects.push(r);
+      seen.srcs.push(r.srcs.slice(0, r.count));
+      seen.cells.push(Array.from({ length: r.count }, (_, k) => r.text(k)));
+      return true;
+    },
   });
   return { outcome, record, ...seen };
 }
@@ -123,7 +125,7 @@ describe('VocabularyCache on spans', () => {
     const cache = new VocabularyCache((cell: string) => {
       calls++;
       return cell.toUpperCase();
-    });
+    }, undefined);
     const text = 'Lead,Customer,Lead,Lost,Customer,,Lea,Leads';
     const cells = text.split(',');
     let from = 0;
@@ -139,7 +141,7 @@ describe('VocabularyCache on spans', () => {
   });
 
   it('does not confuse texts with the same length, first and last character', () => {
-    const cache = new VocabularyCache((cell: string) => cell);
+    const cache = new VocabularyCache((cell: string) => cell, undefined);
     const text = 'abcd|axxd|abcd|a\u0100cd';
     expect(cache.get(text, 0, 4)).toBe('abcd');
     expect(cache.get(text, 5, 9)).toBe('axxd');
