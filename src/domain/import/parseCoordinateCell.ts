@@ -10,11 +10,13 @@
  * 'non-numeric-coordinate'), else the value (range checks are the caller's).
  */
 import { isBlankToken } from './blankTokens';
-import { FAST_DIGITS, POW10 } from './fastDecimal';
+import { FAST_DIGITS, POW10, plainDecimal } from './fastDecimal';
 import { isSpaceCode } from './readTextCell';
 
 /** A latitude/longitude cell `s[from, to)` (default: all of `s`) → number; null = no value, NaN = not a number. */
 export function parseCoordinateCell(s: string, from = 0, to = s.length): number | null {
+  const plain = plainDecimal(s, from, to, 46);
+  if (plain === plain) return plain;
   let start = from;
   let end = to;
   while (start < end && isSpaceCode(s.charCodeAt(start))) start++;

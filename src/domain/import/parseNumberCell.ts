@@ -30,7 +30,7 @@
  * longer cells go through `Number` on the normalised text.
  */
 import { isBlankToken } from './blankTokens';
-import { FAST_DIGITS, POW10 } from './fastDecimal';
+import { FAST_DIGITS, POW10, plainDecimal } from './fastDecimal';
 import { isSpaceCode } from './readTextCell';
 
 /** Largest magnitude accepted; beyond it the cell is 'number-too-large'. */
@@ -41,6 +41,8 @@ export const MAX_NUMBER_MAGNITUDE = 1e15;
  * The cell is `s[from, to)` (default: all of `s`).
  */
 export function parseNumberCell(s: string, decimalComma: boolean, from = 0, to = s.length): number | null {
+  const plain = plainDecimal(s, from, to, decimalComma ? 44 : 46);
+  if (plain === plain) return plain;
   let start = from;
   let end = to;
   while (start < end && isSpaceCode(s.charCodeAt(start))) start++;

@@ -6,10 +6,12 @@
  *
  * Written for 100k–1M rows: a class (one optimised `add` shared by every import, where
  * per-call closures were re-optimised on each call); column indices resolved once; cells
- * read with char loops, not regular expressions; vocabulary cells (status, channel, key
- * account, account manager) interpreted once per distinct raw value; a rejected row keeps
- * a reference to its cells instead of a copy; the only per-row allocation of a valid row
- * is its store object. Messages are built only for rejected rows.
+ * taken as spans of the file text (`CellSpans`) and read with char loops, not regular
+ * expressions, so that a valid row allocates its store object and the strings it keeps
+ * (name, address, city, state, ID, ZIP, ISO dates) and nothing else; vocabulary cells
+ * (status, channel, key account, account manager) matched on the span and interpreted once
+ * per distinct raw value; a rejected row of a table keeps a reference to its cells instead
+ * of a copy. Messages are built only for rejected rows.
  */
 import type { Channel, StoreStatus } from '../types';
 import type { ColumnMapping, StoreField } from './fields';

@@ -1,4 +1,5 @@
 /** The cell readers: numbers, coordinates, dates, ZIPs, text, status/channel/flag words. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   matchChannel,
@@ -81,6 +82,44 @@ describe('parseNumberCell', () => {
     for (const n of [0.1 + 0.2, -97.123456789012, 123456789.123, 5e-324, 1e-7, 999999999999999.9, -0.5]) {
       expect(parseNumberCell(String(n), false)).toBe(n);
     }
+  });
+});
+
+describe('plain decimals (the readers\' fast path) read exactly as Number() reads them', () => {
+  const digits = (min: number, max: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: min, maxLength: max }).map((d) => d.join(''));
+  // -?d+(.d+)?, from short to longer than the 15 digits the fast path takes.
+  const plain = fc.tuple(fc.boolean(), digits(1, 18), fc.option(digits(1, 10), { nil: undefined })).map(([neg, int, frac]) => `${neg ? '-' : ''}${int}${frac === undefined ? '' : `.${frac}`}`);
+  const capped = (v: number) => (Math.abs(v) > 1e15 ? (v > 0 ? Infinity : -Infinity) : v);
+
+  it('money cells, with a decimal point or (decimal comma on) a comma', () => {
+    fc.assert(
+      fc.property(plain, (text) => {
+        expect(parseNumberCell(text, false)).toBe(capped(Number(text)));
+        expect(parseNumberCell(text.replace('.', ','), true)).toBe(capped(Number(text)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('coordinate cells', () => {
+    fc.assert(
+      fc.property(plain, (text) => {
+        expect(parseCoordinateCell(text)).toBe(Number(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('near misses go to the full rules', () => {
+    expect(parseNumberCell('5.', false)).toBe(5);
+    expect(parseNumberCell('.5', false)).toBe(0.5);
+    expect(parseNumberCell('-', false)).toBeNull();
+    expect(parseNumberCell('1.234', true)).toBe(1234);
+    expect(parseNumberCell('1,234', false)).toBe(1234);
+    expect(parseNumberCell('12,5', false)).toBeNaN();
+    expect(parseCoordinateCell('-')).toBeNull();
+    expect(parseCoordinateCell('40,5')).toBe(40.5);
+    expect(Object.is(parseCoordinateCell('-0'), -0)).toBe(true);
   });
 });
 
