@@ -18,6 +18,16 @@ export interface PlanChange {
 }
 
 /** Where committed changes go to be saved; injected when the store is bound. */
+/** How imported rows are saved (see commitImport in db/marketRepository.ts). */
+export interface ImportStoresOptions {
+  /** The file is the whole market: stores not in it are deleted. */
+  replace: boolean;
+  /** A blank account manager keeps the store's current one (the file has no such column). */
+  keepAccountManagers?: boolean | undefined;
+  /** The fraction of the stores written so far (0…1). */
+  onProgress?: ((fraction: number) => void) | undefined;
+}
+
 export interface PersistencePort {
   markDirty(ids: Iterable<TerritoryId>): void;
   /** People are saved at once (not debounced); a rejection is shown to the user. */
@@ -32,7 +42,7 @@ export interface PersistencePort {
    * Writes imported rows all or nothing and returns the market as now stored. Absent when
    * browser storage is unavailable (imports need it: they can be large).
    */
-  commitImport?(rows: readonly ImportedStoreLike[], opts: { replace: boolean; keepAccountManagers?: boolean }): Promise<{ summary: ImportCommitSummary; stores: Store[]; people: Person[] }>;
+  commitImport?(rows: readonly ImportedStoreLike[], opts: ImportStoresOptions): Promise<{ summary: ImportCommitSummary; stores: Store[]; people: Person[] }>;
 }
 
 export interface RegionSlice {
@@ -61,7 +71,7 @@ export interface MarketSlice {
   people: Person[];
   setMarket(stores: Store[], people: Person[]): void;
   /** Commits validated import rows (all or nothing) and loads the resulting market. */
-  importStores(rows: readonly ImportedStoreLike[], opts: { replace: boolean; keepAccountManagers?: boolean }): Promise<ImportCommitSummary>;
+  importStores(rows: readonly ImportedStoreLike[], opts: ImportStoresOptions): Promise<ImportCommitSummary>;
 }
 
 export interface PlanSlice {

@@ -226,7 +226,11 @@ export function App({ importService }: { importService?: () => ImportService } =
           }}
           onCommit={async (result, opts) => {
             // Without an account manager column, a re-import must not wipe the portfolios.
-            const summary = await api.getState().importStores(result.stores, { replace: opts.replace, keepAccountManagers: !opts.hasAccountManagerColumn });
+            const summary = await api.getState().importStores(result.stores, {
+              replace: opts.replace,
+              keepAccountManagers: !opts.hasAccountManagerColumn,
+              onProgress: opts.onProgress,
+            });
             return {
               added: summary.added,
               updated: summary.updated,

@@ -41,7 +41,7 @@ export interface ImportWizardProps {
   file: File | null;
   service: ImportService;
   /** Writes the valid rows (all or nothing) and reports the counts. */
-  onCommit: (result: ImportResult, opts: { replace: boolean; hasAccountManagerColumn: boolean }) => Promise<CommitOutcome>;
+  onCommit: (result: ImportResult, opts: { replace: boolean; hasAccountManagerColumn: boolean; onProgress?: (fraction: number) => void }) => Promise<CommitOutcome>;
   onDownload: (fileName: string, text: string) => void;
   onClose: () => void;
 }
@@ -75,7 +75,7 @@ type Step =
   | { kind: 'mapping'; opened: OpenedFile }
   | { kind: 'validating'; opened: OpenedFile; progress: number }
   | { kind: 'review'; opened: OpenedFile; result: ImportResult }
-  | { kind: 'committing'; opened: OpenedFile; result: ImportResult }
+  | { kind: 'committing'; opened: OpenedFile; result: ImportResult; progress: number }
   | { kind: 'done'; outcome: CommitOutcome; fileName: string }
   | { kind: 'failed'; message: string };
 
@@ -139,9 +139,13 @@ export function ImportWizard({ file, service, onCommit, onDownload, onClose }: I
   };
 
   const commit = async (o: OpenedFile, result: ImportResult) => {
-    setStep({ kind: 'committing', opened: o, result });
+    setStep({ kind: 'committing', opened: o, result, progress: 0 });
     try {
-      const outcome = await onCommit(result, { replace, hasAccountManagerColumn: mapping.accountManager !== undefined });
+      const outcome = await onCommit(result, {
+        replace,
+        hasAccountManagerColumn: mapping.accountManager !== undefined,
+        onProgress: (p) => alive.current && setStep((s) => (s.kind === 'committing' ? { ...s, progress: p } : s)),
+      });
       if (alive.current) setStep({ kind: 'done', outcome, fileName: o.fileName });
     } catch (err) {
       if (alive.current) setStep({ kind: 'failed', message: `Nothing was imported: ${err instanceof Error ? err.message : String(err)}` });
@@ -306,7 +310,13 @@ export function ImportWizard({ file, service, onCommit, onDownload, onClose }: I
               <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} disabled={step.kind === 'committing'} />
               Replace the current market (stores not in this file are removed)
             </label>
-            {step.kind === 'committing' && <p role="status">Saving {formatCount(step.result.summary.valid)} stores…</p>}
+            {step.kind === 'committing' && (
+              <>
+                <p role="status">Saving {formatCount(step.result.summary.valid)} stores…</p>
+                <progress aria-label="Saving progress" max={1} value={step.progress} />
+                <span className="muted"> {(step.progress * 100).toFixed(0)}%</span>
+              </>
+            )}
             <div className="dialog-actions">
               <button type="button" onClick={cancel} disabled={step.kind === 'committing'}>Cancel</button>
               <button type="button" className="primary" disabled={step.result.summary.valid === 0 || step.kind === 'committing'} onClick={() => void commit(step.opened, step.result)}>

@@ -86,6 +86,7 @@ export async function bootstrap(opts: { db?: PlannerDb | null; now?: () => numbe
         now: now(),
         mode: opts.replace ? 'replace' : 'merge',
         keepAccountManagerWhenBlank: opts.keepAccountManagers === true,
+        onProgress: opts.onProgress,
       });
       const market = await loadMarket(database, ws.id);
       return { summary, stores: market.stores, people: market.people };

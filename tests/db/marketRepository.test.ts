@@ -297,6 +297,40 @@ describe('commitImport', () => {
     expect(await db.stores.count()).toBe(3);
   });
 
+  it('writes a large import in chunks, reporting progress up to 1', async () => {
+    const db = await seeded();
+    const rows = [rowOf({ ...existingStores()[1]!, revenue: 1 }), ...Array.from({ length: 4_999 }, (_, i) => row(`BULK-${i}`))];
+    const progress: number[] = [];
+    const summary = await commitImport(db, WS, rows, { now: 1, onProgress: (f) => progress.push(f) });
+    expect(summary).toMatchObject({ added: 4_999, updated: 1 });
+    expect(await db.stores.count()).toBe(3 + 4_999);
+    expect(progress.length).toBeGreaterThanOrEqual(3); // 5,000 stores, 2,000 per chunk
+    expect(progress.every((f, i) => f > 0 && f <= 1 && (i === 0 || f > progress[i - 1]!))).toBe(true);
+    expect(progress.at(-1)).toBe(1);
+  });
+
+  it('a failure in a later chunk rolls back the chunks already written', async () => {
+    const db = await seeded();
+    const before = { stores: await db.stores.toArray(), people: await db.people.toArray() };
+    const rows = Array.from({ length: 4_500 }, (_, i) => row(`BULK-${i}`, { accountManagerName: i === 0 ? 'New Person' : null }));
+    let n = 0;
+    const newStoreId = () => (++n === 4_400 ? 'S1' : `S-NEW-${n}`) as StoreId; // collides in the third chunk
+    const progress: number[] = [];
+    await expect(commitImport(db, WS, rows, { now: 1, newStoreId, onProgress: (f) => progress.push(f) })).rejects.toThrow();
+    expect(progress.length).toBeGreaterThanOrEqual(2); // two chunks were written before it failed
+    expect(await db.stores.toArray()).toEqual(before.stores);
+    expect(await db.people.toArray()).toEqual(before.people);
+  });
+
+  it('cancelling between chunks rolls everything back', async () => {
+    const db = await seeded();
+    const controller = new AbortController();
+    const rows = Array.from({ length: 4_500 }, (_, i) => row(`BULK-${i}`));
+    const err = await commitImport(db, WS, rows, { now: 1, signal: controller.signal, onProgress: () => controller.abort() }).catch((e: unknown) => e);
+    expect((err as Error).name).toBe('AbortError');
+    expect(await db.stores.count()).toBe(3);
+  });
+
   it('an empty import writes nothing', async () => {
     const db = await seeded();
     const summary = await commitImport(db, WS, [], { now: 1 });

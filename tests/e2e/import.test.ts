@@ -168,14 +168,33 @@ describe('import', () => {
     await expect.poll(() => dialog.getByRole('button', { name: 'Check 100,000 rows' }).count(), { timeout: 60_000 }).toBe(1);
     await dialog.getByRole('button', { name: 'Check 100,000 rows' }).click();
     await expect.poll(() => dialog.getByRole('button', { name: 'Import 100,000 stores' }).count(), { timeout: 60_000 }).toBe(1);
+    // While the stores are saved and the market reloaded, a timer in the page measures the
+    // longest time it could not run: how long the page was unresponsive at worst.
+    await page.evaluate(() => {
+      const w = window as unknown as { stall: number; stopTicker: () => void };
+      let last = performance.now();
+      w.stall = 0;
+      const id = setInterval(() => {
+        const now = performance.now();
+        w.stall = Math.max(w.stall, now - last);
+        last = now;
+      }, 10);
+      w.stopTicker = () => clearInterval(id);
+    });
     const t0 = Date.now();
     await dialog.getByRole('button', { name: 'Import 100,000 stores' }).click();
-    // While the commit runs the page answers: the main thread is not blocked for long.
-    const ping = await page.evaluate(() => new Promise<number>((r) => { const t = performance.now(); setTimeout(() => r(performance.now() - t), 0); }));
-    expect(ping).toBeLessThan(2000);
+    await expect.poll(() => dialog.getByRole('progressbar', { name: 'Saving progress' }).count(), { timeout: 10_000 }).toBe(1);
     const result = page.getByRole('region', { name: 'Import summary' });
     await expect.poll(() => result.innerText(), { timeout: 150_000, interval: 1000 }).toMatch(/100,000\s+added/);
-    console.log(`100k import commit + reload of the market: ${Date.now() - t0} ms`);
+    const stall = await page.evaluate(() => {
+      const w = window as unknown as { stall: number; stopTicker: () => void };
+      w.stopTicker();
+      return w.stall;
+    });
+    console.log(`100k import commit + reload of the market: ${Date.now() - t0} ms; longest stall of the page meanwhile ${stall.toFixed(0)} ms`);
+    // One IndexedDB call with all 100k stores froze the page for 3.3 s here; written in
+    // chunks, the worst stall seen was 0.2–0.7 s (the bound leaves room for a slow machine).
+    expect(stall).toBeLessThan(2000);
     await dialog.getByRole('button', { name: 'Done' }).click();
     await expect.poll(() => cellNumber(page, 'Total', 'Stores'), { timeout: 30_000 }).toBe(sampleCount + 100_000);
     await page.getByRole('tab', { name: 'Stores' }).click();

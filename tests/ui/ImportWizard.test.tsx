@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ImportResult, ImportedStore } from '../../src/domain/import';
@@ -43,6 +43,32 @@ function fakeService(over: Partial<ImportService> = {}): ImportService {
 const file = new File(['x'], 'crm.csv', { type: 'text/csv' });
 
 describe('ImportWizard', () => {
+  it('shows how far the save has got while the stores are written', async () => {
+    const user = userEvent.setup();
+    let report: (f: number) => void = () => undefined;
+    let finish: () => void = () => undefined;
+    const onCommit = vi.fn(
+      (_r: ImportResult, opts: { onProgress?: (f: number) => void }) =>
+        new Promise<{ added: number; updated: number; unchanged: number; rejected: number; peopleCreated: number }>((resolve) => {
+          report = opts.onProgress ?? report;
+          finish = () => resolve({ added: 2, updated: 0, unchanged: 0, rejected: 1, peopleCreated: 0 });
+        }),
+    );
+    render(<ImportWizard file={file} service={fakeService()} onCommit={onCommit} onDownload={vi.fn()} onClose={vi.fn()} />);
+    const dialog = await screen.findByRole('dialog', { name: 'Import stores' });
+    await user.click(await within(dialog).findByRole('button', { name: 'Check 3 rows' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Import 2 stores' }));
+    expect(within(dialog).getByRole('status')).toHaveTextContent('Saving 2 stores…');
+    const bar = within(dialog).getByRole('progressbar', { name: 'Saving progress' });
+    expect(bar).toHaveAttribute('value', '0');
+    act(() => report(0.4));
+    expect(bar).toHaveAttribute('value', '0.4');
+    expect(within(dialog).getByText('40%')).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Import 2 stores' })).toBeDisabled();
+    act(() => finish());
+    expect(await screen.findByRole('region', { name: 'Import summary' })).toHaveTextContent('2 added');
+  });
+
   it('walks mapping → check → review → import and shows the import summary', async () => {
     const user = userEvent.setup();
     const service = fakeService();
@@ -71,7 +97,7 @@ describe('ImportWizard', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Download rejected rows (CSV)' }));
     expect(onDownload).toHaveBeenCalledWith('rejected-crm.csv', 'row,reason\n4,lat-out-of-range\n');
     await user.click(within(dialog).getByRole('button', { name: 'Import 2 stores' }));
-    expect(onCommit).toHaveBeenCalledWith(result, { replace: false, hasAccountManagerColumn: true });
+    expect(onCommit).toHaveBeenCalledWith(result, { replace: false, hasAccountManagerColumn: true, onProgress: expect.any(Function) });
     const done = await screen.findByRole('region', { name: 'Import summary' });
     expect(done).toHaveTextContent('1 added');
     expect(done).toHaveTextContent('1 updated');

@@ -28,7 +28,7 @@ export function parseCoordinateCell(s: string, from = 0, to = s.length): number 
   let c = s.charCodeAt(i);
   if (c === 39) {
     rewrite = true;
-    c = s.charCodeAt(++i);
+    c = ++i < end ? s.charCodeAt(i) : NaN; // never past the cell: a span's end is not the text's
   }
   if (c === 45 || c === 43 || c === 0x2212) {
     negative = c !== 43;

@@ -53,7 +53,7 @@ export function parseDateCell(s: string, order: DateOrder, referenceYear?: numbe
       const m0 = j;
       while (j < end && j - m0 < 2 && isDigit(s, j)) j++;
       const month = j > m0 ? num(s, m0, j) : -1;
-      if (month >= 0 && s.charCodeAt(j) === sep) {
+      if (month >= 0 && j < end && s.charCodeAt(j) === sep) {
         const d0 = ++j;
         while (j < end && j - d0 < 2 && isDigit(s, j)) j++;
         const day = j > d0 ? num(s, d0, j) : -1;
@@ -71,11 +71,11 @@ export function parseDateCell(s: string, order: DateOrder, referenceYear?: numbe
     // M/D/YYYY or M/D/YY, then end or a time.
     let j = i;
     while (j < end && j - i < 2 && isDigit(s, j)) j++;
-    if (j > i && s.charCodeAt(j) === 47) {
+    if (j > i && j < end && s.charCodeAt(j) === 47) {
       const month = num(s, i, j);
       const d0 = ++j;
       while (j < end && j - d0 < 2 && isDigit(s, j)) j++;
-      if (j > d0 && s.charCodeAt(j) === 47) {
+      if (j > d0 && j < end && s.charCodeAt(j) === 47) {
         const day = num(s, d0, j);
         const y0 = ++j;
         while (j < end && j - y0 < 4 && isDigit(s, j)) j++;

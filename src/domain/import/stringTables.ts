@@ -92,7 +92,7 @@ export class FirstRowIndex {
   private slots = new Int32Array(0);
 
   constructor(private readonly expected = 512) {
-    const n = Math.max(16, expected);
+    const n = Math.max(16, Math.ceil(expected) || 0);
     this.listKeys = new Array<string | undefined>(n).fill(undefined);
     this.listRows = new Int32Array(n);
   }

@@ -6,14 +6,22 @@
  * through TextEncoder/TextDecoder first, as a file read by the app does.
  */
 import Papa from 'papaparse';
-import { createZipLookup, defaultImportOptions, detectColumns, importDelimited, parseDelimited, validateRows } from '../../../src/domain/import';
+import { createZipLookup, defaultImportOptions, detectColumns, importDelimited, parseDelimited, validateRows, type ImportedStore } from '../../../src/domain/import';
 import { readRecords } from '../../../src/domain/import/readRecords';
 import { SEED, makeCsv, type ZipTable } from '../crmCsv';
 
 /** Warm: every figure, many runs in this worker. Cold: ONE timing in a fresh worker. */
 export type BenchRequest =
   | { kind: 'warm'; rows: number; runs: number; zipTable: unknown }
-  | { kind: 'cold'; what: 'papaparse' | 'whole'; text: string; zipTable: unknown };
+  | { kind: 'cold'; what: 'papaparse' | 'whole'; text: string; zipTable: unknown }
+  | { kind: 'stores'; text: string; zipTable: unknown };
+
+/** The import's stores, posted to the page as the app's worker posts them, and when they were sent. */
+export interface StoresMessage {
+  stores: ImportedStore[];
+  /** performance.timeOrigin + performance.now() just before postMessage (ms since the epoch). */
+  sentAt: number;
+}
 
 export interface BenchResult {
   userAgent: string;
@@ -36,6 +44,10 @@ const gc = (globalThis as { gc?: () => void }).gc;
 
 self.onmessage = (e: MessageEvent<BenchRequest>) => {
   if (e.data.kind === 'cold') return self.postMessage(coldRun(e.data));
+  if (e.data.kind === 'stores') {
+    const { stores } = importDelimited(e.data.text, { mapping: 'detect', options: (d) => ({ ...defaultImportOptions(d), zipLookup: createZipLookup(zipTableOf(e.data)) }) }).result;
+    return self.postMessage({ stores, sentAt: performance.timeOrigin + performance.now() } satisfies StoresMessage);
+  }
   const { rows, runs, zipTable } = e.data;
   const asRead = (s: string) => new TextDecoder('utf-8', { fatal: true }).decode(new TextEncoder().encode(s));
   const text = asRead(makeCsv(rows, zipTable as ZipTable));
@@ -114,4 +126,8 @@ function coldRun(req: Extract<BenchRequest, { kind: 'cold' }>): number {
   const t = performance.now();
   importDelimited(text, { mapping: 'detect', options: (d) => ({ ...defaultImportOptions(d), zipLookup }), onProgress: () => undefined });
   return performance.now() - t;
+}
+
+function zipTableOf(req: { zipTable: unknown }): unknown {
+  return req.zipTable;
 }
