@@ -4,8 +4,8 @@
  * `importDelimited` (validates each row as it is read, keeping none).
  *
  * RFC 4180 records (quotes, doubled quotes, line breaks inside quotes, CRLF / LF / CR line
- * endings) are read by `readRecordSpans` (records as spans of the text: see cellSpans.ts), a one-pass reader that gives exactly papaparse's
- * records; text it does not handle (broken quoting, no line break in the first 64 KB, a
+ * endings) are read by `readRecordSpans`, a one-pass reader that gives exactly
+ * papaparse's records, as spans of the text (cellSpans.ts); text it does not handle (broken quoting, no line break in the first 64 KB, a
  * multi-character delimiter) is read by papaparse itself, which recovers from broken
  * quotes and reports the rows. Around the reading this adds what real exports need:
  *  - a UTF-8 byte-order mark (Excel's "CSV UTF-8") is removed;
