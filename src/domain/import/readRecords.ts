@@ -2,8 +2,9 @@
  * The records of well-formed delimited text, read in one pass: `readRecordSpans` is the
  * fast path of `readDelimited` (and so of `parseDelimited` and `importDelimited`), and
  * `readRecords` the same records as arrays of strings. They give exactly what papaparse 5
- * gives for the same text, delimiter and line break (`header: false`, no comments, `"` quotes doubled inside quoted
- * values), trailing `['']` record after a final line break included, and hands back
+ * gives for the same text, delimiter and line break (`header: false`, no comments, `"`
+ * quotes doubled inside quoted values), trailing `['']` record after a final line break
+ * included, and hand back
  * 'needs-full-parser' at the first thing it does not handle itself, so the caller can run
  * papaparse instead and get its exact messages for broken files:
  *  - a quoted value that is never closed;
