@@ -29,7 +29,7 @@ export class CellSpans {
   /** Appends a cell `src[start, end)`. */
   push(src: string, start: number, end: number): void {
     const k = this.count;
-    if (k === this.starts.length) this.grow();
+    if (k === this.starts.length) this.reserve(k + 1);
     this.srcs[k] = src;
     this.starts[k] = start;
     this.ends[k] = end;
@@ -39,7 +39,7 @@ export class CellSpans {
   /** Makes this record the given row of strings (kept by reference, see `strings`). */
   setStrings(cells: string[]): this {
     const n = cells.length;
-    while (n > this.starts.length) this.grow();
+    this.reserve(n);
     for (let k = 0; k < n; k++) {
       const s = cells[k]!;
       this.srcs[k] = s;
@@ -65,9 +65,13 @@ export class CellSpans {
     return out;
   }
 
-  private grow(): void {
-    const starts = new Int32Array(this.starts.length * 2);
-    const ends = new Int32Array(this.ends.length * 2);
+  /** Makes room for `n` cells (the arrays double; what they hold is kept). */
+  reserve(n: number): void {
+    let size = this.starts.length;
+    if (n <= size) return;
+    while (size < n) size *= 2;
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
     starts.set(this.starts);
     ends.set(this.ends);
     this.starts = starts;

@@ -94,48 +94,40 @@ export function readRecordSpans(
   record.clear();
   let i = 0; // start of the current field
   for (;;) {
+    let quoteFreeLine = false;
     if (record.count === 0) {
       // A record starts here. A line without any quote (most lines of most files) is
       // cut at its delimiters in one go.
       if (nextNl < i) nextNl = find(newline, i);
       if (nextQuote < i) nextQuote = find('"', i);
-      if (nextQuote > nextNl || nextQuote === len) {
-        if (nextDelim < i) nextDelim = find(delimiter, i);
-        // record.push, written out: this loop runs once per cell of the file.
-        const { srcs } = record;
-        let { starts, ends } = record;
-        let from = i;
-        let k = 0;
-        for (;;) {
-          if (k === starts.length) {
-            record.count = k;
-            record.push(input, 0, 0); // grows the arrays
-            starts = record.starts;
-            ends = record.ends;
-          }
-          srcs[k] = input;
-          starts[k] = from;
-          if (nextDelim >= nextNl) {
-            ends[k] = nextNl;
-            break;
-          }
-          ends[k++] = nextDelim;
-          from = nextDelim + 1;
-          nextDelim = input.indexOf(delimiter, from);
-          if (nextDelim === -1) nextDelim = len;
-        }
-        record.count = k + 1;
-        if (nextNl === len) {
-          sink.record(record, len);
-          return 'done';
-        }
-        i = nextNl + nlLen;
-        if (!sink.record(record, i)) return 'stopped';
-        record.clear();
-        continue;
-      }
+      quoteFreeLine = nextQuote > nextNl || nextQuote === len;
     }
-    if (i < len && input.charCodeAt(i) === QUOTE) {
+    if (quoteFreeLine) {
+      if (nextDelim < i) nextDelim = find(delimiter, i);
+      // record.push, written out: this loop runs once per cell of the file.
+      const { srcs } = record;
+      let { starts, ends } = record;
+      let from = i;
+      let k = 0;
+      for (;;) {
+        if (k === starts.length) {
+          record.reserve(k + 1);
+          starts = record.starts;
+          ends = record.ends;
+        }
+        srcs[k] = input;
+        starts[k] = from;
+        if (nextDelim >= nextNl) {
+          ends[k] = nextNl;
+          break;
+        }
+        ends[k++] = nextDelim;
+        from = nextDelim + 1;
+        nextDelim = input.indexOf(delimiter, from);
+        if (nextDelim === -1) nextDelim = len;
+      }
+      record.count = k + 1;
+    } else if (i < len && input.charCodeAt(i) === QUOTE) {
       // Quoted value: up to the first quote that is not doubled.
       let from = i + 1;
       let value = '';
@@ -169,18 +161,20 @@ export function readRecordSpans(
         continue;
       }
       return 'needs-full-parser';
+    } else {
+      // Unquoted value: up to the next delimiter, line break or the end. The next line
+      // break is looked up once per line, not once per field.
+      if (nextNl < i) nextNl = find(newline, i);
+      if (nextDelim < i) nextDelim = find(delimiter, i);
+      if (nextDelim < nextNl) {
+        record.push(input, i, nextDelim);
+        i = nextDelim + 1;
+        continue;
+      }
+      record.push(input, i, nextNl);
     }
 
-    // Unquoted value: up to the next delimiter, line break or the end. The next line
-    // break is looked up once per line, not once per field.
-    if (nextNl < i) nextNl = find(newline, i);
-    if (nextDelim < i) nextDelim = find(delimiter, i);
-    if (nextDelim < nextNl) {
-      record.push(input, i, nextDelim);
-      i = nextDelim + 1;
-      continue;
-    }
-    record.push(input, i, nextNl);
+    // The record ends at the line break nextNl (or the end of the text).
     if (nextNl === len) {
       sink.record(record, len);
       return 'done';

@@ -45,7 +45,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 self.onmessage = (e: MessageEvent<BenchRequest>) => {
   if (e.data.kind === 'cold') return self.postMessage(coldRun(e.data));
   if (e.data.kind === 'stores') {
-    const { stores } = importDelimited(e.data.text, { mapping: 'detect', options: (d) => ({ ...defaultImportOptions(d), zipLookup: createZipLookup(zipTableOf(e.data)) }) }).result;
+    const { stores } = importDelimited(e.data.text, { mapping: 'detect', options: (d) => ({ ...defaultImportOptions(d), zipLookup: createZipLookup(e.data.zipTable) }) }).result;
     return self.postMessage({ stores, sentAt: performance.timeOrigin + performance.now() } satisfies StoresMessage);
   }
   const { rows, runs, zipTable } = e.data;
@@ -126,8 +126,4 @@ function coldRun(req: Extract<BenchRequest, { kind: 'cold' }>): number {
   const t = performance.now();
   importDelimited(text, { mapping: 'detect', options: (d) => ({ ...defaultImportOptions(d), zipLookup }), onProgress: () => undefined });
   return performance.now() - t;
-}
-
-function zipTableOf(req: { zipTable: unknown }): unknown {
-  return req.zipTable;
 }
