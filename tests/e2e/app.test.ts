@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { distinctColors, launchBrowser, openInProfile, tempProfile, waitForMap } from './browser';
-import { cellNumber, drawPolygon, exportTerritories, sampleStores, territoryRow, toPagePoint, waitSaved } from './helpers';
+import { cellNumber, drawPolygon, drawRectangle, exportTerritories, sampleStores, territoryRow, toPagePoint, waitSaved } from './helpers';
 
 const baseURL = inject('baseURL');
 const stores = sampleStores();
@@ -175,16 +175,7 @@ describe('drawing, persistence and export', () => {
   it('draws a rectangle and a typed-radius circle; each Stores count matches an independent count', async () => {
     const { page } = await openApp();
     // Rectangle: two corners over Colorado's Front Range.
-    await page.getByRole('button', { name: 'Rectangle' }).click();
-    const a = await toPagePoint(page, -105.3, 39.4);
-    const b = await toPagePoint(page, -104.6, 40.1);
-    await page.mouse.move(a.x, a.y, { steps: 3 });
-    await page.mouse.click(a.x, a.y);
-    await page.mouse.move(b.x, b.y, { steps: 8 });
-    await page.mouse.click(b.x, b.y);
-    let dialog = page.getByRole('dialog', { name: 'Name the new territory' });
-    await dialog.getByLabel('Territory name').fill('Denver Box');
-    await dialog.getByRole('button', { name: 'Create territory' }).click();
+    await drawRectangle(page, [-105.3, 39.4], [-104.6, 40.1], 'Denver Box');
 
     // Circle with a typed radius: 30 miles around Chicago, one click.
     await page.getByRole('button', { name: 'Circle' }).click();
@@ -193,7 +184,7 @@ describe('drawing, persistence and export', () => {
     await page.getByRole('button', { name: 'Circle' }).click(); // restart with the typed radius
     const c = await toPagePoint(page, -87.63, 41.88);
     await page.mouse.click(c.x, c.y);
-    dialog = page.getByRole('dialog', { name: 'Name the new territory' });
+    const dialog = page.getByRole('dialog', { name: 'Name the new territory' });
     await dialog.getByLabel('Territory name').fill('Chicagoland 30mi');
     await dialog.getByRole('button', { name: 'Create territory' }).click();
     await expect.poll(() => territoryRow(page, 'Chicagoland 30mi').count()).toBe(1);

@@ -10,7 +10,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openInProfile, tempProfile } from './browser';
-import { cellNumber, exportTerritories, sampleStores, territoryRow, toPagePoint, waitSaved } from './helpers';
+import { cellNumber, drawRectangle, exportTerritories, sampleStores, territoryRow, toPagePoint, waitSaved } from './helpers';
 
 const baseURL = inject('baseURL');
 const stores = sampleStores();
@@ -29,13 +29,22 @@ afterAll(async () => {
 async function exportedGeometry(page: Page, name: string): Promise<Polygon | MultiPolygon> {
   return (await exportTerritories(page)).features.find((f) => f.properties.name === name)!.geometry;
 }
-/** A fresh browser on the app with the demo "Plains" territory selected and the map at `view` (lng, lat, zoom). */
-async function openWithPlainsSelected(dir: string, view: [number, number, number]) {
-  const { context, page } = await openInProfile(dir, baseURL);
-  await territoryRow(page, 'Plains').click();
-  await page.evaluate(([x, y, z]) => window.__territoryPlanner!.jumpTo(x!, y!, z!), view);
-  await page.waitForTimeout(800);
-  return { context, page };
+/**
+ * Runs `test` in a fresh browser on the app with the demo "Plains" territory selected and
+ * the map at `view` (lng, lat, zoom); closes the browser and removes its profile after.
+ */
+async function withPlainsSelected(view: [number, number, number], test: (page: Page) => Promise<void>): Promise<void> {
+  const profile = tempProfile();
+  const { context, page } = await openInProfile(profile.dir, baseURL);
+  try {
+    await territoryRow(page, 'Plains').click();
+    await page.evaluate(([x, y, z]) => window.__territoryPlanner!.jumpTo(x!, y!, z!), view);
+    await page.waitForTimeout(800);
+    await test(page);
+  } finally {
+    await context.close();
+    profile.remove();
+  }
 }
 
 const countInside = (g: Polygon | MultiPolygon) => stores.filter((s) => booleanPointInPolygon([s.lng, s.lat], g)).length;
@@ -76,9 +85,7 @@ describe('snapping', () => {
 
 describe('lasso', () => {
   it('paints every county whose centre a dragged loop surrounds', async () => {
-    const profile = tempProfile();
-    try {
-      const { context, page } = await openWithPlainsSelected(profile.dir, [-103.2, 39.0, 6.3]);
+    await withPlainsSelected([-103.2, 39.0, 6.3], async (page) => {
       await page.getByRole('combobox', { name: 'Base units' }).selectOption('counties');
       await expect.poll(() => page.getByRole('button', { name: 'Lasso' }).isEnabled(), { timeout: 20_000 }).toBe(true);
       // Three eastern Colorado counties (in "Southwest"): Lincoln, Kit Carson, Cheyenne.
@@ -100,18 +107,13 @@ describe('lasso', () => {
       const g = await exportedGeometry(page, 'Plains');
       for (const c of three) expect(booleanPointInPolygon(pointOnFeature(c).geometry.coordinates, g)).toBe(true);
       expect(await cellNumber(page, 'Plains', 'Stores')).toBe(countInside(g));
-      await context.close();
-    } finally {
-      profile.remove();
-    }
+    });
   });
 });
 
 describe('base units', () => {
   it('a click right after choosing Counties paints the county (the units load on demand)', async () => {
-    const profile = tempProfile();
-    try {
-      const { context, page } = await openWithPlainsSelected(profile.dir, [-102.6, 39.3, 7.2]);
+    await withPlainsSelected([-102.6, 39.3, 7.2], async (page) => {
       // Kit Carson County, Colorado (in "Southwest"), clicked at once, before the deferred
       // county index is built: that click used to select Southwest instead of painting.
       const [lng, lat] = pointOnFeature(counties.find((c) => c.id === '08063')!).geometry.coordinates as [number, number];
@@ -119,10 +121,7 @@ describe('base units', () => {
       await page.getByRole('combobox', { name: 'Base units' }).selectOption('counties');
       await page.mouse.click(p.x, p.y);
       await expect.poll(async () => (await page.getByRole('button', { name: 'Undo' }).getAttribute('title')) ?? '', { timeout: 10_000 }).toMatch(/Painted 1 county into Plains/);
-      await context.close();
-    } finally {
-      profile.remove();
-    }
+    });
   });
 
   it('paints five counties into a territory; split; undo twice; redo; reload', async () => {
@@ -131,15 +130,7 @@ describe('base units', () => {
       let { context, page } = await openInProfile(profile.dir, baseURL);
 
       // A small seed territory around Topeka, then zoom to it.
-      await page.getByRole('button', { name: 'Rectangle' }).click();
-      const a = await toPagePoint(page, -95.8, 39.0);
-      const b = await toPagePoint(page, -95.6, 39.1);
-      await page.mouse.click(a.x, a.y);
-      await page.mouse.move(b.x, b.y, { steps: 5 });
-      await page.mouse.click(b.x, b.y);
-      const dialog = page.getByRole('dialog', { name: 'Name the new territory' });
-      await dialog.getByLabel('Territory name').fill('Topeka Area');
-      await dialog.getByRole('button', { name: 'Create territory' }).click();
+      await drawRectangle(page, [-95.8, 39.0], [-95.6, 39.1], 'Topeka Area');
       // The new territory is selected; bring the five counties into a comfortable view.
       await page.evaluate(() => window.__territoryPlanner!.jumpTo(-95.4, 38.9, 7.2));
       await page.waitForTimeout(800);

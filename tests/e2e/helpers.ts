@@ -37,6 +37,20 @@ export async function drawPolygon(page: Page, lngLats: [number, number][]): Prom
   await page.mouse.click(first.x, first.y);
 }
 
+/** Draws a rectangle from corner `a` to corner `b` (lng, lat) with the real mouse and names the new territory. */
+export async function drawRectangle(page: Page, a: [number, number], b: [number, number], name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Rectangle' }).click();
+  const pa = await toPagePoint(page, a[0], a[1]);
+  const pb = await toPagePoint(page, b[0], b[1]);
+  await page.mouse.move(pa.x, pa.y, { steps: 3 });
+  await page.mouse.click(pa.x, pa.y);
+  await page.mouse.move(pb.x, pb.y, { steps: 8 });
+  await page.mouse.click(pb.x, pb.y);
+  const dialog = page.getByRole('dialog', { name: 'Name the new territory' });
+  await dialog.getByLabel('Territory name').fill(name);
+  await dialog.getByRole('button', { name: 'Create territory' }).click();
+}
+
 /** The table row of a territory, found by its row header. */
 export function territoryRow(page: Page, name: string) {
   return page.getByRole('table', { name: 'Territory statistics' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
