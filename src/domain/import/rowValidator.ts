@@ -193,7 +193,7 @@ export class RowValidator {
 
     // Name
     const cName = this.cName;
-    const name = cName >= 0 ? readTextCell(srcs[cName], starts[cName], ends[cName]) : '';
+    const name = this.textCell(cells, cName);
     if (name === '') {
       if (isBlankRow(cells)) {
         this.blankRows++;
@@ -206,7 +206,7 @@ export class RowValidator {
     const cZip = this.cZip;
     const cLat = this.cLat;
     const cLng = this.cLng;
-    const zipText = cZip >= 0 ? readTextCell(srcs[cZip], starts[cZip], ends[cZip]) : '';
+    const zipText = this.textCell(cells, cZip);
     const zip = zipText === '' ? '' : (normalizeZip(zipText) ?? zipText);
     let lat = cLat >= 0 ? parseCoordinateCell(srcs[cLat]!, starts[cLat], ends[cLat]) : null;
     let lng = cLng >= 0 ? parseCoordinateCell(srcs[cLng]!, starts[cLng], ends[cLng]) : null;
@@ -314,7 +314,7 @@ export class RowValidator {
     let externalId: string | null = null;
     const cExt = this.cExt;
     if (cExt >= 0) {
-      const t = readTextCell(srcs[cExt], starts[cExt], ends[cExt]);
+      const t = this.textCell(cells, cExt);
       if (t !== '') {
         const first = this.firstRowOfId.addIfNew(t, rowNumber);
         if (first !== -1) {
@@ -336,15 +336,12 @@ export class RowValidator {
     }
     if (statusDefaulted) this.defaultedStatus++;
 
-    const cAddress = this.cAddress;
-    const cCity = this.cCity;
-    const cState = this.cState;
     const store: ImportedStore = {
       externalId,
       name,
-      address: cAddress >= 0 ? readTextCell(srcs[cAddress], starts[cAddress], ends[cAddress]) : '',
-      city: cCity >= 0 ? readTextCell(srcs[cCity], starts[cCity], ends[cCity]) : '',
-      state: cState >= 0 ? readTextCell(srcs[cState], starts[cState], ends[cState]) : '',
+      address: this.textCell(cells, this.cAddress),
+      city: this.textCell(cells, this.cCity),
+      state: this.textCell(cells, this.cState),
       zip,
       lat: lat as number,
       lng: lng as number,
@@ -396,6 +393,11 @@ export class RowValidator {
     const u = this.unknownChannels.get(m.text);
     if (u) u.count++;
     else if (this.unknownChannels.size < MAX_LISTED_CHANNELS) this.unknownChannels.set(m.text, { value: m.text, count: 1, mappedTo: m.channel });
+  }
+
+  /** Column c's text as stored (`readTextCell`), '' when no column is mapped (c < 0). */
+  private textCell(cells: CellSpans, c: number): string {
+    return c >= 0 ? readTextCell(cells.srcs[c], cells.starts[c], cells.ends[c]) : '';
   }
 
   /** A money cell: blank/N/A → 0, else the value or a rejection. */
