@@ -53,6 +53,20 @@ export interface Store {
 
 export type TerritoryGeometry = Polygon | MultiPolygon;
 
+/** The base-unit layers a territory can be painted from (issue 4, "Base units" control). */
+export const BASE_UNIT_LEVELS = ['states', 'counties', 'hexagons'] as const;
+export type BaseUnitLevel = (typeof BASE_UNIT_LEVELS)[number];
+
+/**
+ * The base units a territory is made of, kept while its outline is exactly their union
+ * (painted unit by unit). Any hand edit of the outline drops it: from then on the outline
+ * alone is the truth. Ids: state or county FIPS codes, or H3 cell indexes.
+ */
+export interface TerritoryUnits {
+  level: BaseUnitLevel;
+  ids: string[];
+}
+
 /** A named polygon or multipolygon of one plan. */
 export interface Territory {
   id: TerritoryId;
@@ -74,6 +88,18 @@ export interface Territory {
    * domain/assignment): the assignment rule is "first in the plan's list wins".
    */
   rank: number;
+  /** The base units the territory was painted from; absent for hand-drawn outlines. */
+  units?: TerritoryUnits;
+}
+
+/**
+ * A per-store exception to the assignment rule: the store belongs to this territory
+ * wherever it lies (a key account kept by its rep after a realignment). A pin to a
+ * territory that no longer exists is ignored.
+ */
+export interface StorePin {
+  storeId: StoreId;
+  territoryId: TerritoryId;
 }
 
 /** One set of territories over the market's stores (a scenario). */
@@ -90,6 +116,19 @@ export interface Plan {
    * overlap (then the first territory in the plan wins the stores in it).
    */
   overlapMode?: 'take' | 'yield' | 'allow';
+  /** Stores pinned to a territory regardless of location (per-store exceptions). */
+  pins?: StorePin[];
+}
+
+/**
+ * Everything one plan consists of, as stored, copied, compared and written to a plan
+ * file: the plan record (settings, pins), its territories and its regions. The market
+ * (stores, people) is shared by all plans of a workspace and is not part of it.
+ */
+export interface PlanBundle {
+  plan: Plan;
+  territories: Territory[];
+  regions: Region[];
 }
 
 /** A group of territories of one plan; stats roll up by region. */

@@ -12,3 +12,5 @@ export {
   subCellValue,
 } from './buildTerritoryIndex';
 export type { AssignableTerritory, TerritoryIndex, TerritoryIndexOptions } from './buildTerritoryIndex';
+export { applyPins, storeFinder } from './applyPins';
+export { assignPlan } from './assignPlan';

@@ -1,9 +1,7 @@
 import type { MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon, Topology } from 'topojson-specification';
-import type { TerritoryGeometry } from '../types';
+import type { BaseUnitLevel, TerritoryGeometry } from '../types';
 
-/** The base-unit layers the user can paint with (issue 4, "Base units" control). */
-export const BASE_UNIT_LEVELS = ['states', 'counties', 'hexagons'] as const;
-export type BaseUnitLevel = (typeof BASE_UNIT_LEVELS)[number];
+export { BASE_UNIT_LEVELS, type BaseUnitLevel } from '../types';
 
 /**
  * Where a unit lives in its TopoJSON topology. Units of the same topology share their
