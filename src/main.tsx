@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
-import { bootstrap } from './ui/bootstrap';
-import { StoreProvider } from './ui/storeContext';
+import { bootstrap } from './boot/bootstrap';
+import { StoreProvider } from './ui/common/storeContext';
 import './ui/styles.css';
 
 const rootEl = document.getElementById('root')!;

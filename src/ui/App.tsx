@@ -4,29 +4,29 @@ import {
   selectAssignment, selectBottomTab, selectMode, selectPeople, selectPlan, selectPortfolioManagerId, selectSelectedId, selectStats,
   selectStoreFilter, selectStores, selectTerritories, selectVisibleStores, selectGroupByRegion, selectRegions, selectMultiSelection,
 } from '../store/selectors';
-import { downloadText } from './download';
-import { ExportButtons } from './ExportButtons';
-import { ImportWizard, type ImportService } from './ImportWizard';
-import { createWorkerImportService } from './importService';
-import { MapOptions } from './MapOptions';
-import { PeoplePanel } from './PeoplePanel';
-import { RegionsPanel } from './RegionsPanel';
-import { PortfolioView } from './PortfolioView';
-import { StoresTable } from './StoresTable';
-import { storesToCsvFile } from './storesExport';
+import { downloadText } from './common/download';
+import { ExportButtons } from './plans/ExportButtons';
+import { ImportWizard, type ImportService } from './import/ImportWizard';
+import { createWorkerImportService } from './import/importService';
+import { MapOptions } from './map/MapOptions';
+import { PeoplePanel } from './people/PeoplePanel';
+import { RegionsPanel } from './territories/RegionsPanel';
+import { PortfolioView } from './people/PortfolioView';
+import { StoresTable } from './stores/StoresTable';
+import { storesToCsvFile } from './stores/storesExport';
 import type { BottomTab } from '../store/types';
-import { formatMoneyShort } from './format';
-import { Legend } from './Legend';
-import { NameDialog } from './NameDialog';
-import { Notices } from './Notices';
-import { SaveStatus } from './SaveStatus';
-import { Shortcuts } from './Shortcuts';
-import { buildRows, StatsTable } from './StatsTable';
-import { useAppStore, useAppStoreApi } from './storeContext';
-import { TerritoryPanel } from './TerritoryPanel';
-import { Toolbar } from './Toolbar';
+import { formatMoneyShort } from './common/format';
+import { Legend } from './map/Legend';
+import { NameDialog } from './territories/NameDialog';
+import { Notices } from './common/Notices';
+import { SaveStatus } from './storage/SaveStatus';
+import { Shortcuts } from './common/Shortcuts';
+import { buildRows, StatsTable } from './territories/StatsTable';
+import { useAppStore, useAppStoreApi } from './common/storeContext';
+import { TerritoryPanel } from './territories/TerritoryPanel';
+import { Toolbar } from './territories/Toolbar';
 
-const MapView = lazy(() => import('./MapView'));
+const MapView = lazy(() => import('./map/MapView'));
 
 export function App({ importService }: { importService?: () => ImportService } = {}) {
   const api = useAppStoreApi();

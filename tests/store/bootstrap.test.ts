@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createPlannerDb } from '../../src/db/schema';
 import type { TerritoryId } from '../../src/domain/types';
-import { bootstrap, type JsonLoader } from '../../src/ui/bootstrap';
+import { bootstrap, type JsonLoader } from '../../src/boot/bootstrap';
 
 /** Reads the committed data files from disk instead of fetching them. */
 const load: JsonLoader = async (file) => JSON.parse(readFileSync(`data/${file}.json`, 'utf8'));

@@ -2,7 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ImportResult, ImportedStore } from '../../src/domain/import';
-import { ImportWizard, type ImportService, type OpenedFile } from '../../src/ui/ImportWizard';
+import { ImportWizard, type ImportService, type OpenedFile } from '../../src/ui/import/ImportWizard';
 
 const opened: OpenedFile = {
   fileName: 'crm.csv',

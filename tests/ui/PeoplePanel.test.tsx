@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { PersonId } from '../../src/domain/types';
 import { createAppStore } from '../../src/store/appStore';
-import { PeoplePanel } from '../../src/ui/PeoplePanel';
-import { StoreProvider } from '../../src/ui/storeContext';
+import { PeoplePanel } from '../../src/ui/people/PeoplePanel';
+import { StoreProvider } from '../../src/ui/common/storeContext';
 import { manager, plan, squareTerritory, store, workspace, WS } from '../fixtures/market';
 
 const am = { id: 'P-AM-01' as PersonId, workspaceId: WS, name: 'Avery Stone', role: 'account-manager' as const, email: null };

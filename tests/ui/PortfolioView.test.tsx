@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Person, PersonId, StoreId } from '../../src/domain/types';
-import { PortfolioView } from '../../src/ui/PortfolioView';
+import { PortfolioView } from '../../src/ui/people/PortfolioView';
 import { baseStore, squareTerritory, WS } from '../fixtures/market';
 
 const am = (id: string, name: string): Person => ({ id: id as PersonId, workspaceId: WS, name, role: 'account-manager', email: null });

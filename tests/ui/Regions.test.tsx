@@ -4,10 +4,10 @@ import { describe, expect, it, vi } from 'vitest';
 import type { TerritoryId } from '../../src/domain/types';
 import { createAppStore } from '../../src/store/appStore';
 import { App } from '../../src/ui/App';
-import { StoreProvider } from '../../src/ui/storeContext';
+import { StoreProvider } from '../../src/ui/common/storeContext';
 import { manager, plan, squareTerritory, store, workspace } from '../fixtures/market';
 
-vi.mock('../../src/ui/MapView', () => ({ default: () => <div role="region" aria-label="Territory map" /> }));
+vi.mock('../../src/ui/map/MapView', () => ({ default: () => <div role="region" aria-label="Territory map" /> }));
 
 function setup() {
   const port = { markDirty: vi.fn(), saveRegion: vi.fn(async () => {}), deleteRegion: vi.fn(async () => {}) };

@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { TerritoryId } from '../../src/domain/types';
 import { createAppStore } from '../../src/store/appStore';
-import { handleShortcut, Shortcuts } from '../../src/ui/Shortcuts';
-import { StoreProvider } from '../../src/ui/storeContext';
-import { Toolbar } from '../../src/ui/Toolbar';
+import { handleShortcut, Shortcuts } from '../../src/ui/common/Shortcuts';
+import { StoreProvider } from '../../src/ui/common/storeContext';
+import { Toolbar } from '../../src/ui/territories/Toolbar';
 import { manager, plan, squareTerritory, store, workspace } from '../fixtures/market';
 
 function makeStore() {

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { TerritoryStatsRow } from '../../src/domain/stats';
 import type { TerritoryId } from '../../src/domain/types';
-import { StatsTable, type StatsTableRow } from '../../src/ui/StatsTable';
+import { StatsTable, type StatsTableRow } from '../../src/ui/territories/StatsTable';
 
 function stats(over: Partial<TerritoryStatsRow>): TerritoryStatsRow {
   return {

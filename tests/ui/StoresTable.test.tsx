@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EMPTY_STORE_FILTER, filterStores, type StoreFilter } from '../../src/domain/query';
 import type { PersonId, Store, StoreId } from '../../src/domain/types';
-import { StoresTable } from '../../src/ui/StoresTable';
+import { StoresTable } from '../../src/ui/stores/StoresTable';
 import { baseStore, manager, squareTerritory } from '../fixtures/market';
 
 const AM = { ...manager, id: 'P-AM-01' as PersonId, name: 'Avery Stone', role: 'account-manager' as const };

@@ -1,6 +1,6 @@
-import { storesToCsv } from '../domain/export';
-import type { AppState } from '../store/types';
-import { downloadText, slug } from './download';
+import { storesToCsv } from '../../domain/export';
+import type { AppState } from '../../store/types';
+import { downloadText, slug } from '../common/download';
 
 /**
  * Downloads the given stores (the filtered stores table) as a spreadsheet-safe CSV that the

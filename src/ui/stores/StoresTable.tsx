@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
-import { sortStoreIndices, type StoreFilter, type StoreSortKey } from '../domain/query';
-import { CHANNELS, STORE_STATUSES, type Person, type Store, type StoreId, type Territory } from '../domain/types';
-import { formatCount, formatMoney } from './format';
+import { sortStoreIndices, type StoreFilter, type StoreSortKey } from '../../domain/query';
+import { CHANNELS, STORE_STATUSES, type Person, type Store, type StoreId, type Territory } from '../../domain/types';
+import { formatCount, formatMoney } from '../common/format';
 
 interface Column {
   key: StoreSortKey;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { AppStore } from '../store/appStore';
+import type { AppStore } from '../../store/appStore';
 import { useAppStoreApi } from './storeContext';
-import { DRAW_MODE_BUTTONS } from './Toolbar';
+import { DRAW_MODE_BUTTONS } from '../territories/Toolbar';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl';

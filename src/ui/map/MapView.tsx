@@ -1,14 +1,14 @@
 import { useEffect, useRef } from 'react';
-import { METERS_PER_MILE, validateTerritoryGeometry } from '../domain/geometry';
-import type { TerritoryGeometry, TerritoryId } from '../domain/types';
-import type { TerritoryStatsRow } from '../domain/stats';
-import { buildTerritoryIndex, locatePoint } from '../domain/assignment';
-import { interiorPoint, unitAt, unitsInCircle, type BaseUnit } from '../domain/baseUnits';
-import { unionOfUnits } from '../domain/editing';
-import { MapController } from '../map/mapController';
+import { METERS_PER_MILE, validateTerritoryGeometry } from '../../domain/geometry';
+import type { TerritoryGeometry, TerritoryId } from '../../domain/types';
+import type { TerritoryStatsRow } from '../../domain/stats';
+import { buildTerritoryIndex, locatePoint } from '../../domain/assignment';
+import { interiorPoint, unitAt, unitsInCircle, type BaseUnit } from '../../domain/baseUnits';
+import { unionOfUnits } from '../../domain/editing';
+import { MapController } from '../../map/mapController';
 import { loadUnitSet, type UnitSet } from './baseUnitsService';
-import type { LabelKpi } from '../store/types';
-import { formatCount, formatDeviation, formatMoneyShort, formatPercent } from './format';
+import type { LabelKpi } from '../../store/types';
+import { formatCount, formatDeviation, formatMoneyShort, formatPercent } from '../common/format';
 
 /** The label KPI, formatted short enough for a map label. */
 function formatLabelKpi(k: LabelKpi, row: TerritoryStatsRow | undefined): string | null {
@@ -20,7 +20,7 @@ function formatLabelKpi(k: LabelKpi, row: TerritoryStatsRow | undefined): string
     case 'balance': return `${formatDeviation(row.balanceDeviation)} vs avg`;
   }
 }
-import { useAppStoreApi } from './storeContext';
+import { useAppStoreApi } from '../common/storeContext';
 
 declare global {
   interface Window {

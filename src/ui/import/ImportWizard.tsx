@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { defaultImportOptions, type ColumnMapping, type ImportResult, type PreviewRow, type StoreField } from '../domain/import';
-import { formatCount } from './format';
+import { defaultImportOptions, type ColumnMapping, type ImportResult, type PreviewRow, type StoreField } from '../../domain/import';
+import { formatCount } from '../common/format';
 
 /** What the wizard needs from the import machinery (a worker in the app, a fake in tests). */
 export interface ImportService {

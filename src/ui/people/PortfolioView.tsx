@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { computePortfolioStats } from '../domain/stats';
-import type { Person, PersonId, Store, StoreId, Territory } from '../domain/types';
-import { formatCount, formatDeviation, formatMoney, formatPercent } from './format';
+import { computePortfolioStats } from '../../domain/stats';
+import type { Person, PersonId, Store, StoreId, Territory } from '../../domain/types';
+import { formatCount, formatDeviation, formatMoney, formatPercent } from '../common/format';
 
 export interface PortfolioViewProps {
   stores: readonly Store[];

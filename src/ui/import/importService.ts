@@ -2,8 +2,8 @@
  * Connects the import wizard to the import worker: the file is parsed and validated off
  * the main thread; Cancel terminates the worker so nothing of the file is kept.
  */
-import { rejectedRowsToCsv } from '../domain/import';
-import { createImportClient } from '../workers/importClient';
+import { rejectedRowsToCsv } from '../../domain/import';
+import { createImportClient } from '../../workers/importClient';
 import type { ImportService } from './ImportWizard';
 
 export function createWorkerImportService(): ImportService {

@@ -1,5 +1,5 @@
-import { STORE_STATUSES } from '../domain/types';
-import { STATUS_COLORS } from '../map/statusColors';
+import { STORE_STATUSES } from '../../domain/types';
+import { STATUS_COLORS } from '../../map/statusColors';
 
 /** Store point colors, as drawn on the map. */
 export function Legend({ counts }: { counts: Record<string, number> }) {

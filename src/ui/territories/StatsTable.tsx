@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import type { TerritoryStatsRow } from '../domain/stats';
-import type { Person, Territory, TerritoryId } from '../domain/types';
-import { formatCount, formatDeviation, formatMoney, formatPercent } from './format';
+import type { TerritoryStatsRow } from '../../domain/stats';
+import type { Person, Territory, TerritoryId } from '../../domain/types';
+import { formatCount, formatDeviation, formatMoney, formatPercent } from '../common/format';
 
 /** A row as the table shows it: stats plus the names the user reads. */
 export interface StatsTableRow {

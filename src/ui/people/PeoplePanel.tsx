@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import type { Person, PersonId } from '../domain/types';
-import { selectPeople, selectStores, selectTerritories } from '../store/selectors';
-import { useAppStore, useAppStoreApi } from './storeContext';
+import type { Person, PersonId } from '../../domain/types';
+import { selectPeople, selectStores, selectTerritories } from '../../store/selectors';
+import { useAppStore, useAppStoreApi } from '../common/storeContext';
 
 const ROLE_LABEL: Record<Person['role'], string> = { 'territory-manager': 'Territory managers', 'account-manager': 'Account managers' };
 

@@ -1,6 +1,6 @@
-import { selectColorBy, selectLabelKpi } from '../store/selectors';
-import type { LabelKpi } from '../store/types';
-import { useAppStore, useAppStoreApi } from './storeContext';
+import { selectColorBy, selectLabelKpi } from '../../store/selectors';
+import type { LabelKpi } from '../../store/types';
+import { useAppStore, useAppStoreApi } from '../common/storeContext';
 
 /** How territories look on the map: colored by territory or region; which KPI labels show. */
 export function MapOptions() {

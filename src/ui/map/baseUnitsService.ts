@@ -6,7 +6,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import countiesTopology from 'us-atlas/counties-10m.json';
-import { buildUnitIndex, hexUnits, loadUsUnits, type BaseUnit, type BaseUnitLevel, type UnitIndex } from '../domain/baseUnits';
+import { buildUnitIndex, hexUnits, loadUsUnits, type BaseUnit, type BaseUnitLevel, type UnitIndex } from '../../domain/baseUnits';
 
 export interface UnitSet {
   level: BaseUnitLevel;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { selectDraftGeometry, selectOverlapMode, selectTerritories } from '../store/selectors';
-import type { OverlapMode } from '../store/types';
-import { useAppStore, useAppStoreApi } from './storeContext';
+import { selectDraftGeometry, selectOverlapMode, selectTerritories } from '../../store/selectors';
+import type { OverlapMode } from '../../store/types';
+import { useAppStore, useAppStoreApi } from '../common/storeContext';
 
 /** Asks for the name of a territory the user has just drawn. Escape discards the outline. */
 export function NameDialog() {

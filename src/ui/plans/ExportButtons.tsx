@@ -1,6 +1,6 @@
-import { assignmentsToCsv, territoriesToGeoJson } from '../domain/export';
-import { downloadText, slug } from './download';
-import { useAppStoreApi } from './storeContext';
+import { assignmentsToCsv, territoriesToGeoJson } from '../../domain/export';
+import { downloadText, slug } from '../common/download';
+import { useAppStoreApi } from '../common/storeContext';
 
 /** Exports in open formats: territories as RFC 7946 GeoJSON, assignments as CSV. */
 export function ExportButtons() {

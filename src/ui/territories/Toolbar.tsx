@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
-import { METERS_PER_MILE } from '../domain/geometry';
+import { METERS_PER_MILE } from '../../domain/geometry';
 import {
   selectBaseUnitLevel, selectBrushRadius, selectCanRedo, selectCanUndo, selectCircleRadius, selectDrawMode, selectLiveRadius, selectMode,
   selectPaintDelta, selectRedoLabel, selectSelectedTerritory, selectUndoLabel,
-} from '../store/selectors';
-import { formatCount, formatMoneyShort } from './format';
-import type { DrawMode } from '../store/types';
-import { useAppStore, useAppStoreApi } from './storeContext';
+} from '../../store/selectors';
+import { formatCount, formatMoneyShort } from '../common/format';
+import type { DrawMode } from '../../store/types';
+import { useAppStore, useAppStoreApi } from '../common/storeContext';
 
 export const DRAW_MODE_BUTTONS: readonly { mode: DrawMode; label: string; key: string; hint: string }[] = [
   { mode: 'polygon', label: 'Polygon', key: 'P', hint: 'Click to add points; click the first point or press Enter to close.' },

@@ -1,7 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { AppStore } from '../store/appStore';
-import type { AppState } from '../store/types';
+import type { AppStore } from '../../store/appStore';
+import type { AppState } from '../../store/types';
 
 const StoreContext = createContext<AppStore | null>(null);
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { selectNotices } from '../store/selectors';
+import { selectNotices } from '../../store/selectors';
 import { useAppStore, useAppStoreApi } from './storeContext';
 
 /** Errors stay until dismissed (role=alert); info messages fade after a few seconds. */

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { PersonId, RegionId } from '../domain/types';
-import { selectMode, selectMultiSelection, selectOverlapMode, selectPeople, selectRegions, selectSelectedTerritory, selectStats, selectTerritories } from '../store/selectors';
-import type { OverlapMode } from '../store/types';
-import { formatCount, formatDeviation, formatMoneyShort, formatPercent } from './format';
-import { useAppStore, useAppStoreApi } from './storeContext';
+import type { PersonId, RegionId } from '../../domain/types';
+import { selectMode, selectMultiSelection, selectOverlapMode, selectPeople, selectRegions, selectSelectedTerritory, selectStats, selectTerritories } from '../../store/selectors';
+import type { OverlapMode } from '../../store/types';
+import { formatCount, formatDeviation, formatMoneyShort, formatPercent } from '../common/format';
+import { useAppStore, useAppStoreApi } from '../common/storeContext';
 
 /** Details and edits of the selected territory: rename, manager, color, outline, delete. */
 export function TerritoryPanel() {

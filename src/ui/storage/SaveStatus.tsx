@@ -1,6 +1,6 @@
-import { selectSaveState } from '../store/selectors';
-import { formatTime } from './format';
-import { useAppStore } from './storeContext';
+import { selectSaveState } from '../../store/selectors';
+import { formatTime } from '../common/format';
+import { useAppStore } from '../common/storeContext';
 
 /** Says, truthfully, whether the plan is on disk. Never "saved" when it is not. */
 export function SaveStatus() {

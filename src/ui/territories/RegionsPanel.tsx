@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { PersonId } from '../domain/types';
-import { selectPeople, selectRegions, selectTerritories } from '../store/selectors';
-import { useAppStore, useAppStoreApi } from './storeContext';
+import type { PersonId } from '../../domain/types';
+import { selectPeople, selectRegions, selectTerritories } from '../../store/selectors';
+import { useAppStore, useAppStoreApi } from '../common/storeContext';
 
 /** The plan's regions: add, rename, recolor, set the regional manager, delete. */
 export function RegionsPanel() {
