@@ -13,6 +13,7 @@ export { clipAgainstNeighbours, type ClipMode, type ClipNeighbour, type ClipResu
 export { splitTerritory } from './splitTerritory';
 export { mergeTerritories } from './mergeTerritories';
 export { unionOfUnits } from './unionOfUnits';
+export { unitsAfterPaint } from './unitMembership';
 export { buildSnapIndex, SNAP_SEGMENTS_PER_CELL, type SnapIndex, type SnapTarget } from './buildSnapIndex';
 export { snapPosition, METERS_PER_DEGREE, type SnapKind, type SnapOptions, type SnapResult } from './snapPosition';
 export {

@@ -18,3 +18,5 @@ export {
   type CsvValue,
 } from './csv';
 export { storesToCsv, STORES_CSV_HEADER } from './storesCsv';
+export { realignmentToCsv, REALIGNMENT_CSV_HEADER } from './realignmentCsv';
+export { territoriesToKml, escapeXml, kmlColor, KML_FILL_ALPHA, type TerritoriesKmlOptions } from './territoriesKml';
