@@ -2,12 +2,15 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import pkg from './package.json' with { type: 'json' };
 
 // One config for the app, the build and the three test projects.
 // - unit: pure domain + db code in node (fake-indexeddb needs node's structuredClone)
 // - ui:   React components in jsdom; the map view is replaced in those tests
 // - e2e:  real headless Chromium (system binary) against a production build
 export default defineConfig({
+  // Written into plan files and backups, so a support question can tell which version made them.
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   plugins: [
     react(),
     // Offline after the first visit: a service worker precaches the app, the maplibre

@@ -32,6 +32,20 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('ui/ and store/ never import db/: only the composition root (src/boot) wires storage in', () => {
+    const offenders = [...files('src/ui'), ...files('src/store'), ...files('src/map'), ...files('src/workers')].flatMap((f) =>
+      imports(f).filter((i) => /(^|\/)db\//.test(i)).map((i) => `${f}: ${i}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('only src/boot and src/db import from db/', () => {
+    const offenders = files('src')
+      .filter((f) => !f.startsWith(join('src', 'db')) && !f.startsWith(join('src', 'boot')))
+      .flatMap((f) => imports(f).filter((i) => /(^|\/)db\//.test(i)).map((i) => `${f}: ${i}`));
+    expect(offenders).toEqual([]);
+  });
+
   it('maplibre is only used inside src/map', () => {
     const offenders = files('src').filter((f) => !f.startsWith(join('src', 'map'))).flatMap((f) => imports(f).filter((i) => i.startsWith('maplibre-gl') || i.startsWith('terra-draw')).map(() => f));
     expect(offenders).toEqual([]);

@@ -1,97 +1,155 @@
 /**
- * Debounced autosave of territory changes. The store tells the saver which territories a
- * committed change touched; the saver writes the current version of each after a short
- * quiet period, and at once when the page is hidden or closed. A failed write keeps the
- * changes queued and says so: the app never shows "saved" for data that is not on disk.
+ * Debounced autosave of the open plan. The store tells the saver what a committed change
+ * touched (territories, regions, the plan record); the saver writes the current version of
+ * each after a short quiet period, and at once when the page is hidden or closed or another
+ * plan is about to open. A failed write keeps the changes queued and says so: the app never
+ * shows "saved" for data that is not on disk.
  */
-import type { PlanId, Territory, TerritoryId } from '../domain/types';
-import type { TerritoryChanges } from './planRepository';
+import type { Plan, PlanId, Region, RegionId, Territory, TerritoryId } from '../domain/types';
+import type { PlanChanges, PlanHistory } from './planRepository';
 
-export type SaveState =
+export type SaverState =
   | { kind: 'saved'; savedAt: number }
   | { kind: 'pending' }
   | { kind: 'saving' }
-  | { kind: 'error'; message: string }
-  | { kind: 'memory-only'; message: string };
+  | { kind: 'error'; message: string };
 
-export interface AutosaverOptions {
-  planId: PlanId;
-  /** Reads the current territory by id at flush time (undefined = it was deleted). */
-  getTerritory: (id: TerritoryId) => Territory | undefined;
+/** What one committed change touched. */
+export interface DirtyParts {
+  territories?: Iterable<TerritoryId>;
+  regions?: Iterable<RegionId>;
+  /** The plan record itself (name, overlap rule, pins). */
+  plan?: boolean;
+}
+
+/** The open plan as the saver reads it at flush time. */
+export interface SaverSource {
+  planId(): PlanId | null;
+  territory(id: TerritoryId): Territory | undefined;
+  region(id: RegionId): Region | undefined;
+  plan(): Plan | null;
+  history(): PlanHistory;
+}
+
+export interface PlanSaverOptions {
+  source: SaverSource;
   /** Writes one batch; rejects on failure. */
-  write: (changes: TerritoryChanges) => Promise<void>;
-  onState: (state: SaveState) => void;
-  /** The plan's undo/redo stacks at flush time, saved with the changes they describe. */
-  getHistory?: () => NonNullable<TerritoryChanges['history']>;
+  write: (changes: PlanChanges) => Promise<void>;
+  onState: (state: SaverState) => void;
   delayMs?: number;
   now?: () => number;
 }
 
-export class Autosaver {
-  private dirty = new Set<TerritoryId>();
+export class PlanSaver {
+  private territories = new Set<TerritoryId>();
+  private regions = new Set<RegionId>();
+  private planDirty = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> | null = null;
+  private stopped = false;
   private readonly delayMs: number;
   private readonly now: () => number;
 
-  constructor(private readonly opts: AutosaverOptions) {
+  constructor(private readonly opts: PlanSaverOptions) {
     this.delayMs = opts.delayMs ?? 400;
     this.now = opts.now ?? Date.now;
   }
 
-  /** Records that these territories changed (created, edited or deleted). */
-  markDirty(ids: Iterable<TerritoryId>): void {
-    for (const id of ids) this.dirty.add(id);
-    if (this.dirty.size === 0) return;
+  /** Records what a change touched (created, edited or deleted). */
+  markDirty(parts: DirtyParts): void {
+    for (const id of parts.territories ?? []) this.territories.add(id);
+    for (const id of parts.regions ?? []) this.regions.add(id);
+    if (parts.plan) this.planDirty = true;
+    if (!this.isDirty() || this.stopped) return;
     this.opts.onState({ kind: 'pending' });
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), this.delayMs);
   }
 
   hasPending(): boolean {
-    return this.dirty.size > 0 || this.inFlight !== null;
+    return this.isDirty() || this.inFlight !== null;
+  }
+
+  private isDirty(): boolean {
+    return this.territories.size > 0 || this.regions.size > 0 || this.planDirty;
   }
 
   /**
-   * Writes everything queued now. Safe to call repeatedly (pagehide, visibilitychange):
-   * a flush already running is awaited, then whatever was queued meanwhile is written.
+   * Writes everything queued now and resolves true when it is all on disk. Safe to call
+   * repeatedly (pagehide, visibilitychange, before a plan switch): a flush already running
+   * is awaited, then whatever was queued meanwhile is written.
    */
-  async flush(): Promise<void> {
+  async flush(): Promise<boolean> {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
     }
     if (this.inFlight) await this.inFlight.catch(() => undefined);
-    if (this.dirty.size === 0) return;
-    const ids = [...this.dirty];
-    this.dirty.clear();
-    const upserts: Territory[] = [];
-    const deletes: TerritoryId[] = [];
-    for (const id of ids) {
-      const t = this.opts.getTerritory(id);
-      if (t) upserts.push(t);
-      else deletes.push(id);
+    if (this.stopped) return !this.isDirty();
+    if (!this.isDirty()) return true;
+    const src = this.opts.source;
+    const planId = src.planId();
+    if (!planId) return false;
+    const territoryIds = [...this.territories];
+    const regionIds = [...this.regions];
+    const planDirty = this.planDirty;
+    this.territories.clear();
+    this.regions.clear();
+    this.planDirty = false;
+    const changes: PlanChanges = { planId, territoryUpserts: [], territoryDeletes: [], regionUpserts: [], regionDeletes: [], savedAt: this.now(), history: src.history() };
+    for (const id of territoryIds) {
+      const t = src.territory(id);
+      if (t) changes.territoryUpserts.push(t);
+      else changes.territoryDeletes.push(id);
     }
-    const savedAt = this.now();
+    for (const id of regionIds) {
+      const r = src.region(id);
+      if (r) changes.regionUpserts.push(r);
+      else changes.regionDeletes.push(id);
+    }
+    const plan = src.plan();
+    if (planDirty && plan) changes.plan = plan;
     this.opts.onState({ kind: 'saving' });
-    const history = this.opts.getHistory?.();
-    this.inFlight = this.opts.write({ planId: this.opts.planId, upserts, deletes, savedAt, ...(history ? { history } : {}) });
+    this.inFlight = this.opts.write(changes);
     try {
       await this.inFlight;
       this.inFlight = null;
-      if (this.dirty.size === 0) this.opts.onState({ kind: 'saved', savedAt });
+      if (!this.isDirty()) this.opts.onState({ kind: 'saved', savedAt: changes.savedAt });
       else this.opts.onState({ kind: 'pending' });
+      return !this.isDirty();
     } catch (err) {
       this.inFlight = null;
       // Keep the batch queued so that the next change or flush retries it.
-      for (const id of ids) this.dirty.add(id);
+      for (const id of territoryIds) this.territories.add(id);
+      for (const id of regionIds) this.regions.add(id);
+      if (planDirty) this.planDirty = true;
       this.opts.onState({ kind: 'error', message: describeStorageError(err) });
+      return false;
     }
   }
 
-  dispose(): void {
+  /** Forgets queued changes without writing them (the plan they belong to is gone). */
+  discard(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.territories.clear();
+    this.regions.clear();
+    this.planDirty = false;
+  }
+
+  /**
+   * Stops writing for good (this tab lost the right to write: another tab took over, or a
+   * newer version of the app upgraded the database). Queued changes stay queued, so
+   * `hasPending` still tells the truth.
+   */
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  dispose(): void {
+    this.stop();
   }
 }
 
@@ -100,8 +158,8 @@ export function describeStorageError(err: unknown): string {
   const name = err && typeof err === 'object' && 'name' in err ? String((err as { name: unknown }).name) : '';
   const inner = err && typeof err === 'object' && 'inner' in err ? (err as { inner?: { name?: string } }).inner : undefined;
   const n = inner?.name ?? name;
-  if (n === 'QuotaExceededError') return 'The browser refused to save: storage is full. Free some space or export your plan.';
-  if (n === 'InvalidStateError' || n === 'DatabaseClosedError') return 'The browser storage was closed (private mode or another tab?). Changes are kept in this tab only.';
+  if (n === 'QuotaExceededError') return 'the browser refused to save because its storage is full. Your work is kept in this tab: download a backup, then free some space.';
+  if (n === 'InvalidStateError' || n === 'DatabaseClosedError') return 'the browser storage was closed (private mode or another tab?). Changes are kept in this tab only: download a backup.';
   const msg = err instanceof Error ? err.message : String(err);
-  return `Saving failed: ${msg}. Changes are kept in this tab and will be retried.`;
+  return `saving failed: ${msg}. Changes are kept in this tab and will be retried.`;
 }

@@ -5,21 +5,12 @@
  * as it was (issue 3: "commit is all or nothing").
  */
 import { Dexie } from 'dexie';
+import type { DuplicateExternalId, ImportCommitSummary, ImportedStoreLike } from '../domain/import';
 import type { Person, PersonId, PersonRole, PlanId, Result, Store, StoreId, TerritoryId, WorkspaceId } from '../domain/types';
-import { normaliseStore } from './planRepository';
+import { loadStores } from './planRepository';
 import type { PlannerDb, StoreRecord } from './schema';
 
-/**
- * One valid row of an import, as the domain importer (src/domain/import) produces it: a
- * Store without the ids the database assigns, with the account manager still a name.
- * Declared structurally here so that db/ does not depend on the importer's internals.
- */
-export type ImportedStoreLike = Omit<Store, 'id' | 'accountManagerId'> & {
-  /** The account manager's name as written in the file; null/blank = none. */
-  accountManagerName: string | null;
-  /** 1-based line/feature number in the source file, for messages. */
-  sourceRow?: number;
-};
+export type { ImportedStoreLike, ImportCommitSummary, DuplicateExternalId } from '../domain/import';
 
 export interface CommitImportOptions {
   /** Epoch ms of the commit (kept for symmetry with the other writes; not stored today). */
@@ -56,32 +47,6 @@ export interface CommitImportOptions {
  * stays open while it has requests) and the progress bar moves.
  */
 const WRITE_CHUNK = 2_000;
-
-/** A row that was not written because an earlier row of the same file had its external id. */
-export interface DuplicateExternalId {
-  externalId: string;
-  /** The row that was skipped. */
-  sourceRow: number | null;
-  /** The earlier row that was applied. */
-  firstSourceRow: number | null;
-}
-
-export interface ImportCommitSummary {
-  added: number;
-  updated: number;
-  unchanged: number;
-  /** Stores deleted because they were not in the file (mode 'replace' only, else 0). */
-  removed: number;
-  /** Rows skipped as duplicates of an earlier row's external id; count them as rejected. */
-  duplicates: DuplicateExternalId[];
-  /** Account managers created from names in the file, in order of first appearance. */
-  peopleCreated: Person[];
-  /** For each imported row (same order as the input), the store it became; null = skipped duplicate. */
-  storeIds: (StoreId | null)[];
-  addedIds: StoreId[];
-  updatedIds: StoreId[];
-  removedIds: StoreId[];
-}
 
 /**
  * Commits validated import rows to the workspace's market, all or nothing.
@@ -254,17 +219,8 @@ export interface LoadedMarket {
 /** Reloads the market after an import (same normalisation as loadWorkspace). */
 export async function loadMarket(db: PlannerDb, workspaceId: WorkspaceId): Promise<LoadedMarket> {
   return db.transaction('r', [db.stores, db.people], async () => {
-    const records = await db.stores.where('workspaceId').equals(workspaceId).toArray();
-    const stores: Store[] = [];
-    let bad = 0;
-    for (const r of records) {
-      const s = normaliseStore(r);
-      if (s) stores.push(s);
-      else bad++;
-    }
-    stores.sort((a, b) => compareIds(a.id, b.id));
+    const { stores, problems } = await loadStores(db, workspaceId);
     const people = await db.people.where('workspaceId').equals(workspaceId).toArray();
-    const problems = bad > 0 ? [`${bad} stores were not loaded: missing id or invalid coordinates/status.`] : [];
     return { stores, people, problems };
   });
 }
@@ -309,7 +265,7 @@ export interface PersonOwnership {
 
 /** Counts what a person owns (territories in every plan of the workspace, stores). */
 export async function personOwnership(db: PlannerDb, personId: PersonId): Promise<PersonOwnership> {
-  return db.transaction('r', [db.people, db.plans, db.territories, db.stores], async () => {
+  return db.transaction('r', [db.people, db.plans, db.planTerritories, db.stores], async () => {
     const person = await db.people.get(personId);
     const owned = person ? await ownedTerritories(db, person) : [];
     const stores = await db.stores.where('accountManagerId').equals(personId).count();
@@ -341,7 +297,7 @@ export async function deletePerson(
   personId: PersonId,
   opts: { reassignTo: PersonId | null },
 ): Promise<Result<DeletePersonSummary, DeletePersonProblem>> {
-  return db.transaction('rw', [db.people, db.plans, db.territories, db.stores], async (): Promise<Result<DeletePersonSummary, DeletePersonProblem>> => {
+  return db.transaction('rw', [db.people, db.plans, db.planTerritories, db.stores], async (): Promise<Result<DeletePersonSummary, DeletePersonProblem>> => {
     const person = await db.people.get(personId);
     if (!person) return { ok: false, reason: 'not-found', message: 'This person no longer exists.' };
     const to = opts.reassignTo;
@@ -356,7 +312,7 @@ export async function deletePerson(
       }
     }
     const territories = await ownedTerritories(db, person);
-    if (territories.length > 0) await db.territories.bulkPut(territories.map((t) => ({ ...t, managerId: to })));
+    if (territories.length > 0) await db.planTerritories.bulkPut(territories.map((t) => ({ ...t, managerId: to })));
     const storeIds = (await db.stores.where('accountManagerId').equals(personId).primaryKeys()) as StoreId[];
     if (storeIds.length > 0) await db.stores.where('accountManagerId').equals(personId).modify({ accountManagerId: to });
     await db.people.delete(personId);
@@ -367,6 +323,20 @@ export async function deletePerson(
   });
 }
 
+/**
+ * Undoes a `deletePerson` as far as the market goes: the person comes back and the listed
+ * stores get their account manager back, in one transaction. (Territories are plan data:
+ * the plan's own change path restores those of the plan the deletion was made in.)
+ */
+export async function restorePerson(db: PlannerDb, person: Person, accounts: readonly { storeId: StoreId; managerId: PersonId | null }[]): Promise<void> {
+  await db.transaction('rw', [db.people, db.stores], async () => {
+    await db.people.put(person);
+    if (accounts.length > 0) {
+      await db.stores.bulkUpdate(accounts.map((a) => ({ key: a.storeId, changes: { accountManagerId: a.managerId } })));
+    }
+  });
+}
+
 // ---------------------------------------------------------------------------------------
 // helpers
 // ---------------------------------------------------------------------------------------
@@ -374,7 +344,7 @@ export async function deletePerson(
 /** Territories the person manages, restricted to the plans of their workspace. */
 async function ownedTerritories(db: PlannerDb, person: Person) {
   const planIds = new Set<string>(await db.plans.where('workspaceId').equals(person.workspaceId).primaryKeys());
-  const all = await db.territories.where('managerId').equals(person.id).toArray();
+  const all = await db.planTerritories.where('managerId').equals(person.id).toArray();
   return all.filter((t) => planIds.has(t.planId));
 }
 

@@ -1,141 +1,224 @@
 /**
- * Reads and writes a workspace (market + people + plans + territories). Everything that is
- * loaded is normalised and validated before the app sees it: a record the app cannot use is
- * reported, never silently "fixed" in the database.
+ * Reads and writes plans: each plan (record, territories, regions, undo history) is stored on
+ * its own, keyed by plan, so that switching loads one plan and a failed write of one plan
+ * never touches another. Everything that is loaded is normalised and validated before the
+ * app sees it: a record the app cannot use is reported, never silently "fixed" on disk.
  */
 import { validateTerritoryGeometry } from '../domain/geometry';
-import { STORE_STATUSES, type Person, type Plan, type PlanId, type Region, type RegionId, type Store, type Territory, type TerritoryId, type Workspace } from '../domain/types';
+import {
+  BASE_UNIT_LEVELS,
+  STORE_STATUSES,
+  type Person,
+  type Plan,
+  type PlanBundle,
+  type PlanId,
+  type Region,
+  type RegionId,
+  type Store,
+  type StorePin,
+  type Territory,
+  type TerritoryId,
+  type TerritoryUnits,
+  type Workspace,
+  type WorkspaceId,
+} from '../domain/types';
 import type { HistoryEntry, HistoryRecord, PlannerDb, StoreRecord } from './schema';
 
 /** At most this many undo (and redo) steps are kept on disk; memory keeps more. */
 export const PERSISTED_HISTORY_LIMIT = 100;
 
-export interface LoadedWorkspace {
-  workspace: Workspace;
-  plan: Plan;
-  plans: Plan[];
-  territories: Territory[];
-  stores: Store[];
-  people: Person[];
+export interface PlanHistory {
+  undo: HistoryEntry[];
+  redo: HistoryEntry[];
+}
+
+/** One plan as loaded: the bundle, its undo history, and what could not be loaded. */
+export interface LoadedPlan {
+  bundle: PlanBundle;
+  history: PlanHistory;
   /** Human-readable notes about records that were skipped because they are unusable. */
   problems: string[];
-  /** The plan's undo/redo history from the last session (empty when none or unusable). */
-  history: { undo: HistoryEntry[]; redo: HistoryEntry[] };
-  regions: Region[];
+}
+
+export interface LoadedWorkspace {
+  workspace: Workspace;
+  /** Every plan of the workspace (records only), oldest first. */
+  plans: Plan[];
+  /** The plan the user had open last (or the first one). */
+  active: LoadedPlan;
+  stores: Store[];
+  people: Person[];
+  problems: string[];
 }
 
 export interface SeedInput {
   workspace: Workspace;
-  plan: Plan;
-  territories: Territory[];
+  plans: PlanBundle[];
   stores: Store[];
   people: Person[];
 }
 
 /** Writes a whole new workspace in one transaction: either all of it lands or none. */
 export async function seedWorkspace(db: PlannerDb, input: SeedInput): Promise<void> {
-  await db.transaction('rw', [db.workspaces, db.plans, db.territories, db.stores, db.people, db.meta], async () => {
+  await db.transaction('rw', [db.workspaces, db.plans, db.planTerritories, db.planRegions, db.stores, db.people, db.meta], async () => {
     await db.workspaces.put(input.workspace);
-    await db.plans.put(input.plan);
-    await db.territories.bulkPut(input.territories);
+    for (const b of input.plans) await putBundle(db, b);
     await db.stores.bulkPut(input.stores.map((s): StoreRecord => ({ ...s, workspaceId: input.workspace.id })));
     await db.people.bulkPut(input.people);
-    await db.meta.put({ key: 'seededAt', value: input.plan.createdAt });
+    await db.meta.put({ key: 'seededAt', value: input.workspace.createdAt });
   });
 }
 
 /**
- * Loads the first workspace and its active plan, or null when the database is empty
- * (first run). Invalid territories and stores are left out and listed in `problems`.
+ * Loads the first workspace, its plan list, the active plan and the market, or null when the
+ * database is empty (first run). Invalid territories and stores are left out and listed.
  */
 export async function loadWorkspace(db: PlannerDb): Promise<LoadedWorkspace | null> {
-  return db.transaction('r', [db.workspaces, db.plans, db.territories, db.stores, db.people, db.history, db.regions], async () => {
+  return db.transaction('r', [db.workspaces, db.plans, db.planTerritories, db.planRegions, db.stores, db.people, db.history], async () => {
     const workspace = await db.workspaces.toCollection().first();
     if (!workspace) return null;
-    const plans = await db.plans.where('workspaceId').equals(workspace.id).toArray();
+    const plans = await listPlans(db, workspace.id);
     const plan = plans.find((p) => p.id === workspace.activePlanId) ?? plans[0];
     if (!plan) return null;
-    const problems: string[] = [];
-    const rawTerritories = await db.territories.where('planId').equals(plan.id).toArray();
-    const territories: Territory[] = [];
-    for (const t of rawTerritories) {
-      const checked = normaliseTerritory(t);
-      if (checked.ok) territories.push(checked.value);
-      else problems.push(`Territory "${String(t?.name ?? t?.id)}" was not loaded: ${checked.message}`);
-    }
-    territories.sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const storeRecords = await db.stores.where('workspaceId').equals(workspace.id).toArray();
-    const stores: Store[] = [];
-    let badStores = 0;
-    for (const r of storeRecords) {
-      const s = normaliseStore(r);
-      if (s) stores.push(s);
-      else badStores++;
-    }
-    if (badStores > 0) problems.push(`${badStores} stores were not loaded: missing id or invalid coordinates/status.`);
-    stores.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const active = await loadPlanParts(db, plan);
+    const { stores, problems } = await loadStores(db, workspace.id);
     const people = await db.people.where('workspaceId').equals(workspace.id).toArray();
-    const history = normaliseHistory(await db.history.get(plan.id));
-    const regions = (await db.regions.where('planId').equals(plan.id).toArray())
-      .filter((r) => typeof r.id === 'string' && typeof r.name === 'string')
-      .sort((a, b) => a.name.localeCompare(b.name));
-    return { workspace, plan, plans, territories, stores, people, problems, history, regions };
+    return { workspace, plans, active, stores, people, problems };
   });
 }
 
-/** The changes of one autosave flush. */
-export interface TerritoryChanges {
+/** The plans of a workspace (records only, normalised), oldest first. */
+export async function listPlans(db: PlannerDb, workspaceId: WorkspaceId): Promise<Plan[]> {
+  const raw = await db.plans.where('workspaceId').equals(workspaceId).toArray();
+  return raw.map(normalisePlan).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+}
+
+/** One plan with its territories, regions and history; null when there is no such plan. */
+export async function loadPlan(db: PlannerDb, planId: PlanId): Promise<LoadedPlan | null> {
+  return db.transaction('r', [db.plans, db.planTerritories, db.planRegions, db.history], async () => {
+    const plan = await db.plans.get(planId);
+    return plan ? loadPlanParts(db, normalisePlan(plan)) : null;
+  });
+}
+
+async function loadPlanParts(db: PlannerDb, plan: Plan): Promise<LoadedPlan> {
+  const problems: string[] = [];
+  const territories: Territory[] = [];
+  for (const t of await db.planTerritories.where('planId').equals(plan.id).toArray()) {
+    const checked = normaliseTerritory(t);
+    if (checked.ok) territories.push(checked.value);
+    else problems.push(`Territory "${String(t?.name ?? t?.id)}" was not loaded: ${checked.message}`);
+  }
+  territories.sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const regions = (await db.planRegions.where('planId').equals(plan.id).toArray())
+    .filter((r) => typeof r.id === 'string' && typeof r.name === 'string')
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const history = normaliseHistory(await db.history.get(plan.id));
+  return { bundle: { plan, territories, regions }, history, problems };
+}
+
+/** The stores of a workspace, normalised, sorted by id (shared with marketRepository). */
+export async function loadStores(db: PlannerDb, workspaceId: WorkspaceId): Promise<{ stores: Store[]; problems: string[] }> {
+  const stores: Store[] = [];
+  let bad = 0;
+  for (const r of await db.stores.where('workspaceId').equals(workspaceId).toArray()) {
+    const s = normaliseStore(r);
+    if (s) stores.push(s);
+    else bad++;
+  }
+  stores.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { stores, problems: bad > 0 ? [`${bad} stores were not loaded: missing id or invalid coordinates/status.`] : [] };
+}
+
+/** The changes of one autosave flush of one plan. */
+export interface PlanChanges {
   planId: PlanId;
-  upserts: Territory[];
-  deletes: TerritoryId[];
+  territoryUpserts: Territory[];
+  territoryDeletes: TerritoryId[];
+  regionUpserts: Region[];
+  regionDeletes: RegionId[];
+  /** The plan record (settings, pins) when it changed. */
+  plan?: Plan;
   savedAt: number;
   /** The undo/redo stacks as they are after these changes (trimmed to the persisted limit). */
-  history?: { undo: HistoryEntry[]; redo: HistoryEntry[] };
+  history?: PlanHistory;
 }
 
 /**
- * Persists one batch of territory changes, the plan's updatedAt and its undo history in one
+ * Persists one batch of a plan's changes, its updatedAt and its undo history in one
  * transaction, so that after a reload the history always describes the plan on disk.
+ * Refuses (rejects) when the plan is gone: a deleted plan is never written back.
  */
-export async function saveTerritoryChanges(db: PlannerDb, changes: TerritoryChanges): Promise<void> {
-  await db.transaction('rw', [db.territories, db.plans, db.history], async () => {
-    if (changes.deletes.length > 0) await db.territories.bulkDelete(changes.deletes);
-    if (changes.upserts.length > 0) await db.territories.bulkPut(changes.upserts);
-    await db.plans.update(changes.planId, { updatedAt: changes.savedAt });
-    if (changes.history) {
+export async function savePlanChanges(db: PlannerDb, c: PlanChanges): Promise<void> {
+  await db.transaction('rw', [db.plans, db.planTerritories, db.planRegions, db.history], async () => {
+    const current = await db.plans.get(c.planId);
+    if (!current) throw new Error('this plan was deleted (in another tab?)');
+    if (c.territoryDeletes.length > 0) await db.planTerritories.bulkDelete(c.territoryDeletes.map((id) => [c.planId, id]));
+    if (c.territoryUpserts.length > 0) await db.planTerritories.bulkPut(c.territoryUpserts.map((t) => ({ ...t, planId: c.planId })));
+    if (c.regionDeletes.length > 0) await db.planRegions.bulkDelete(c.regionDeletes.map((id) => [c.planId, id]));
+    if (c.regionUpserts.length > 0) await db.planRegions.bulkPut(c.regionUpserts.map((r) => ({ ...r, planId: c.planId })));
+    await db.plans.put({ ...(c.plan ?? current), id: c.planId, workspaceId: current.workspaceId, updatedAt: c.savedAt });
+    if (c.history) {
       await db.history.put({
-        planId: changes.planId,
-        undo: changes.history.undo.slice(-PERSISTED_HISTORY_LIMIT),
-        redo: changes.history.redo.slice(-PERSISTED_HISTORY_LIMIT),
+        planId: c.planId,
+        undo: c.history.undo.slice(-PERSISTED_HISTORY_LIMIT),
+        redo: c.history.redo.slice(-PERSISTED_HISTORY_LIMIT),
       });
     }
   });
 }
 
-/** Saves plan-level settings (name, overlap rule). */
-export async function savePlan(db: PlannerDb, plan: Plan): Promise<void> {
-  // Only the settings: updatedAt is the autosave's to write.
-  await db.plans.update(plan.id, { name: plan.name, ...(plan.overlapMode ? { overlapMode: plan.overlapMode } : {}) });
-}
-
-/** Creates or renames/recolors a region (put by id). */
-export async function saveRegion(db: PlannerDb, region: Region): Promise<void> {
-  await db.regions.put(region);
-}
-
 /**
- * Deletes a region and, in the same transaction, takes its territories out of it (they
- * stay in the plan, without a region).
+ * Writes a new plan (a new, duplicated, opened or restored one) all or nothing. Refuses when
+ * a plan with that id exists: a new plan never overwrites another.
  */
-export async function deleteRegion(db: PlannerDb, id: RegionId): Promise<void> {
-  await db.transaction('rw', [db.regions, db.territories], async () => {
-    await db.territories.filter((t) => t.regionId === id).modify({ regionId: null });
-    await db.regions.delete(id);
+export async function createPlan(db: PlannerDb, bundle: PlanBundle, history?: PlanHistory): Promise<void> {
+  await db.transaction('rw', [db.plans, db.planTerritories, db.planRegions, db.history], async () => {
+    if (await db.plans.get(bundle.plan.id)) throw new Error(`a plan with id ${bundle.plan.id} already exists`);
+    await putBundle(db, bundle);
+    if (history && (history.undo.length > 0 || history.redo.length > 0)) await db.history.put({ planId: bundle.plan.id, ...history });
+  });
+}
+
+async function putBundle(db: PlannerDb, b: PlanBundle): Promise<void> {
+  await db.plans.add(b.plan);
+  if (b.territories.length > 0) await db.planTerritories.bulkAdd(b.territories.map((t) => ({ ...t, planId: b.plan.id })));
+  if (b.regions.length > 0) await db.planRegions.bulkAdd(b.regions.map((r) => ({ ...r, planId: b.plan.id })));
+}
+
+/** Deletes a plan with its territories, regions and history, in one transaction. */
+export async function deletePlan(db: PlannerDb, planId: PlanId): Promise<void> {
+  await db.transaction('rw', [db.plans, db.planTerritories, db.planRegions, db.history], async () => {
+    await db.planTerritories.where('planId').equals(planId).delete();
+    await db.planRegions.where('planId').equals(planId).delete();
+    await db.history.delete(planId);
+    await db.plans.delete(planId);
+  });
+}
+
+/** Remembers which plan reopens after a reload. */
+export async function setActivePlan(db: PlannerDb, workspaceId: WorkspaceId, planId: PlanId): Promise<void> {
+  await db.workspaces.update(workspaceId, { activePlanId: planId });
+}
+
+/** A key/value fact about this browser's data (last backup, storage persistence asked…). */
+export async function readMeta(db: PlannerDb, key: string): Promise<unknown> {
+  return (await db.meta.get(key))?.value;
+}
+
+export async function writeMeta(db: PlannerDb, key: string, value: unknown): Promise<void> {
+  await db.meta.put({ key, value });
+}
+
+/** Deletes the whole database content (restore into a used browser starts from here). */
+export async function clearAll(db: PlannerDb): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    await Promise.all(db.tables.map((t) => t.clear()));
   });
 }
 
 /** Keeps only well-formed history entries; anything else starts an empty history. */
-function normaliseHistory(rec: HistoryRecord | undefined): { undo: HistoryEntry[]; redo: HistoryEntry[] } {
+function normaliseHistory(rec: HistoryRecord | undefined): PlanHistory {
   const ok = (e: unknown): e is HistoryEntry =>
     !!e && typeof e === 'object' && typeof (e as HistoryEntry).label === 'string' && Array.isArray((e as HistoryEntry).before) && Array.isArray((e as HistoryEntry).after);
   if (!rec || !Array.isArray(rec.undo) || !Array.isArray(rec.redo)) return { undo: [], redo: [] };
@@ -143,17 +226,27 @@ function normaliseHistory(rec: HistoryRecord | undefined): { undo: HistoryEntry[
   return { undo: rec.undo, redo: rec.redo };
 }
 
-/** Deletes the whole database content (used by "Reset to sample market"). */
-export async function clearAll(db: PlannerDb): Promise<void> {
-  await db.transaction('rw', [db.workspaces, db.plans, db.territories, db.stores, db.people, db.meta, db.history, db.regions], async () => {
-    await Promise.all([db.regions.clear(), db.history.clear(), db.workspaces.clear(), db.plans.clear(), db.territories.clear(), db.stores.clear(), db.people.clear(), db.meta.clear()]);
-  });
+function normalisePlan(p: Plan): Plan {
+  const pins = Array.isArray(p.pins)
+    ? p.pins.filter((x): x is StorePin => !!x && typeof x.storeId === 'string' && typeof x.territoryId === 'string')
+    : [];
+  return {
+    id: p.id,
+    workspaceId: p.workspaceId,
+    name: typeof p.name === 'string' && p.name.trim() !== '' ? p.name : 'Untitled plan',
+    createdAt: Number.isFinite(p.createdAt) ? p.createdAt : 0,
+    updatedAt: Number.isFinite(p.updatedAt) ? p.updatedAt : 0,
+    ...(p.overlapMode === 'take' || p.overlapMode === 'yield' || p.overlapMode === 'allow' ? { overlapMode: p.overlapMode } : {}),
+    ...(pins.length > 0 ? { pins } : {}),
+  };
 }
 
-function normaliseTerritory(t: Territory): { ok: true; value: Territory } | { ok: false; message: string } {
+/** A stored territory as the app uses it, or why it cannot be used (shared with backups). */
+export function normaliseTerritory(t: Territory): { ok: true; value: Territory } | { ok: false; message: string } {
   if (!t || typeof t.id !== 'string' || t.id === '') return { ok: false, message: 'it has no id' };
   const geom = validateTerritoryGeometry(t.geometry);
   if (!geom.ok) return { ok: false, message: geom.message };
+  const units = normaliseUnits(t.units);
   return {
     ok: true,
     value: {
@@ -168,8 +261,16 @@ function normaliseTerritory(t: Territory): { ok: true; value: Territory } | { ok
       ...(typeof t.notes === 'string' ? { notes: t.notes } : {}),
       ...(typeof t.targetRevenue === 'number' && Number.isFinite(t.targetRevenue) ? { targetRevenue: t.targetRevenue } : {}),
       rank: Number.isFinite(t.rank) ? t.rank : Number.MAX_SAFE_INTEGER,
+      ...(units ? { units } : {}),
     },
   };
+}
+
+function normaliseUnits(u: unknown): TerritoryUnits | null {
+  if (!u || typeof u !== 'object') return null;
+  const { level, ids } = u as TerritoryUnits;
+  if (!(BASE_UNIT_LEVELS as readonly string[]).includes(level) || !Array.isArray(ids) || !ids.every((x) => typeof x === 'string')) return null;
+  return { level, ids: [...ids] };
 }
 
 /** A stored store as the app uses it, or null when it is unusable (shared with marketRepository). */
@@ -181,4 +282,3 @@ export function normaliseStore(r: StoreRecord): Store | null {
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
   return { ...store, revenue: num(store.revenue), priorRevenue: num(store.priorRevenue), potential: num(store.potential) };
 }
-

@@ -1,29 +1,25 @@
 /**
  * The IndexedDB schema. This is the only module (with its siblings in src/db) that knows
- * Dexie. Every schema change adds a new `db.version(n)` with an `.upgrade()` — never edit
- * an old version, users have data in it.
+ * Dexie. Every schema change adds a new entry to SCHEMA_HISTORY with an `upgrade` when data
+ * must move — never edit an old entry: users have data in it, and the migration tests open
+ * databases built with each old entry (tests/db/migrations.test.ts).
  */
-import { Dexie, type EntityTable } from 'dexie';
-import type { Person, Plan, PlanId, Region, Store, Territory, Workspace, WorkspaceId } from '../domain/types';
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import type { Person, Plan, PlanId, Region, RegionId, Store, Territory, TerritoryId, Workspace, WorkspaceId } from '../domain/types';
 
 /** A store row as persisted: the market belongs to a workspace, shared by all its plans. */
 export type StoreRecord = Store & { workspaceId: WorkspaceId };
 
-/** Key/value facts about the database itself (e.g. when the sample market was seeded). */
+/** Key/value facts about the database itself (when it was seeded, the last backup…). */
 export interface MetaRecord {
   key: string;
   value: unknown;
 }
 
 export const DB_NAME = 'territory-planner';
-export const SCHEMA_VERSION = 3;
 
-/** One recorded plan change, as kept for undo: the touched territories before and after. */
-export interface HistoryEntry {
-  label: string;
-  before: Territory[];
-  after: Territory[];
-}
+/** One recorded plan change, as kept for undo (the store's PlanChange, stored as is). */
+export type HistoryEntry = { label: string; before: Territory[]; after: Territory[] } & Record<string, unknown>;
 
 /** A plan's undo and redo stacks, so that undo survives a reload (issue 4). */
 export interface HistoryRecord {
@@ -35,48 +31,90 @@ export interface HistoryRecord {
 export type PlannerDb = Dexie & {
   workspaces: EntityTable<Workspace, 'id'>;
   plans: EntityTable<Plan, 'id'>;
-  territories: EntityTable<Territory, 'id'>;
+  /** Territories keyed by [planId+id]: a duplicated plan keeps its territories' ids. */
+  planTerritories: Dexie.Table<Territory, [PlanId, TerritoryId]>;
   stores: EntityTable<StoreRecord, 'id'>;
   people: EntityTable<Person, 'id'>;
   meta: EntityTable<MetaRecord, 'key'>;
   history: EntityTable<HistoryRecord, 'planId'>;
-  regions: EntityTable<Region, 'id'>;
+  /** Regions keyed by [planId+id], like territories. */
+  planRegions: Dexie.Table<Region, [PlanId, RegionId]>;
 };
+
+interface SchemaStep {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+/**
+ * Every released schema, oldest first. Dexie applies them in order, so a database of any
+ * earlier release opens and migrates.
+ */
+export const SCHEMA_HISTORY: readonly SchemaStep[] = [
+  // v1: several plans per workspace; territories belong to a plan; stores and people to a
+  // workspace. Indexes are the lookups the app makes, nothing more.
+  {
+    version: 1,
+    stores: {
+      workspaces: 'id',
+      plans: 'id, workspaceId',
+      territories: 'id, planId, [planId+rank]',
+      stores: 'id, workspaceId, externalId, accountManagerId',
+      people: 'id, workspaceId, role',
+      meta: 'key',
+    },
+  },
+  // v2 (market import, people): stores [workspaceId+externalId] (a re-import finds the
+  // stores it updates within one workspace) and territories managerId (deleting a person
+  // finds their territories in every plan). Indexes only: IndexedDB builds them on open.
+  {
+    version: 2,
+    stores: {
+      territories: 'id, planId, [planId+rank], managerId',
+      stores: 'id, workspaceId, externalId, accountManagerId, [workspaceId+externalId]',
+    },
+  },
+  // v3 (editing toolkit): each plan's undo/redo history and the plan's regions.
+  { version: 3, stores: { history: 'planId', regions: 'id, planId' } },
+  // v4 (plans and scenarios): a duplicated plan keeps its territory and region ids (so that
+  // compare matches them), so territories and regions are keyed by [planId+id]. IndexedDB
+  // cannot change a primary key: the rows move to new tables here, and v5 drops the old ones
+  // (Dexie lets an upgrade read a table that a later version deletes).
+  {
+    version: 4,
+    stores: {
+      planTerritories: '[planId+id], planId, managerId',
+      planRegions: '[planId+id], planId',
+    },
+    async upgrade(tx) {
+      const territories = await tx.table('territories').toArray();
+      await tx.table('planTerritories').bulkPut(territories);
+      const regions = await tx.table('regions').toArray();
+      await tx.table('planRegions').bulkPut(regions);
+    },
+  },
+  { version: 5, stores: { territories: null, regions: null } },
+];
+
+export const SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;
 
 /**
  * Opens (creating or upgrading) the planner database. `name` lets tests use a fresh
- * database each; `indexedDB`/`IDBKeyRange` let them pass fake-indexeddb explicitly.
+ * database each; `indexedDB`/`IDBKeyRange` let them (and the in-memory fallback when the
+ * browser has no usable IndexedDB) pass another implementation. `upTo` declares only the
+ * schema of an older release (migration tests).
  */
 export function createPlannerDb(
   name: string = DB_NAME,
   deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange },
+  upTo: number = SCHEMA_VERSION,
 ): PlannerDb {
   const db = new Dexie(name, deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined) as PlannerDb;
-  // v1: several plans per workspace; territories belong to a plan; stores and people to a
-  // workspace. Indexes are the lookups the app makes, nothing more.
-  db.version(1).stores({
-    workspaces: 'id',
-    plans: 'id, workspaceId',
-    territories: 'id, planId, [planId+rank]',
-    stores: 'id, workspaceId, externalId, accountManagerId',
-    people: 'id, workspaceId, role',
-    meta: 'key',
-  });
-  // v2 (market import, people): two lookups the import and the People panel make.
-  // - stores [workspaceId+externalId]: re-importing a file finds the stores it updates within
-  //   this workspace only (the plain externalId index mixes workspaces). Stores without an
-  //   external id (null) are simply not in this index.
-  // - territories managerId: deleting a person finds the territories they manage in every
-  //   plan without reading every polygon.
-  // Only indexes are added, existing records are unchanged, so no .upgrade() is needed:
-  // IndexedDB builds the new indexes from the existing rows while opening.
-  db.version(2).stores({
-    territories: 'id, planId, [planId+rank], managerId',
-    stores: 'id, workspaceId, externalId, accountManagerId, [workspaceId+externalId]',
-  });
-  // v3 (editing toolkit): each plan's undo/redo history, written with the territory
-  // changes it describes in one transaction; and the plan's regions. New tables only:
-  // nothing to upgrade (territories already carry regionId, null until now).
-  db.version(3).stores({ history: 'planId', regions: 'id, planId' });
+  for (const step of SCHEMA_HISTORY) {
+    if (step.version > upTo) break;
+    const v = db.version(step.version).stores(step.stores);
+    if (step.upgrade) v.upgrade(step.upgrade);
+  }
   return db;
 }

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { assignPoints, buildTerritoryIndex } from '../domain/assignment';
+import { assignPlan } from '../domain/assignment';
 import { filterStores } from '../domain/query';
 import { computeTerritoryStats } from '../domain/stats';
 import type { AppState, DerivedSlice } from './types';
@@ -16,19 +16,19 @@ export const createDerivedSlice: StateCreator<AppState, [], [], DerivedSlice> = 
   derivedVersion: 0,
   previewing: false,
   recompute() {
-    const { stores, storeLngs, storeLats, territories } = get();
-    const index = buildTerritoryIndex(territories);
-    const assignment = assignPoints(index, storeLngs, storeLats);
+    const { stores, storeLngs, storeLats, territories, plan } = get();
+    const assignment = assignPlan(stores, storeLngs, storeLats, territories, plan?.pins);
     const stats = computeTerritoryStats(stores, assignment, territories);
     const visibleStores = filterStores(stores, assignment, territories, get().storeFilter);
     set({ assignment, stats, visibleStores, previewing: false, derivedVersion: get().derivedVersion + 1 });
+    get().refreshCompare();
   },
   previewOutline(id, geometry) {
     // Stats follow the mouse while a vertex is dragged: the outline is swapped in for the
     // computation only; nothing is committed, saved or recorded for undo.
-    const { stores, storeLngs, storeLats, territories } = get();
+    const { stores, storeLngs, storeLats, territories, plan } = get();
     const draft = territories.map((t) => (t.id === id ? { ...t, geometry } : t));
-    const assignment = assignPoints(buildTerritoryIndex(draft), storeLngs, storeLats);
+    const assignment = assignPlan(stores, storeLngs, storeLats, draft, plan?.pins);
     set({ stats: computeTerritoryStats(stores, assignment, draft), previewing: true });
   },
 });

@@ -12,8 +12,10 @@ function newPersonId(role: Person['role'], people: readonly Person[]): PersonId 
 }
 
 /**
- * Territory managers and account managers. Changes are saved at once through the port;
- * a failed save is reported, the in-memory change stays so nothing typed is lost.
+ * Territory managers and account managers, shared by every plan of the workspace. Adding and
+ * renaming are saved at once through the port (a failed save is reported, the in-memory
+ * change stays so nothing typed is lost). Deleting a person rewrites the plan's territories
+ * and the market's accounts, so it is a plan change: undoable, and saved with the plan.
  */
 export const createPeopleSlice =
   (persistence: PersistencePort): StateCreator<AppState, [], [], PeopleSlice> =>
@@ -58,16 +60,17 @@ export const createPeopleSlice =
         const person = people.find((p) => p.id === id);
         if (!person) return;
         const to = reassignTo && reassignTo !== id ? reassignTo : null;
-        set({
-          people: people.filter((p) => p.id !== id),
-          territories: territories.map((t) => (t.managerId === id ? { ...t, managerId: to } : t)),
-          stores: stores.map((s) => (s.accountManagerId === id ? { ...s, accountManagerId: to } : s)),
-          portfolioManagerId: get().portfolioManagerId === id ? to : get().portfolioManagerId,
+        const owned = territories.filter((t) => t.managerId === id);
+        const accounts = [];
+        for (const s of stores) if (s.accountManagerId === id) accounts.push({ storeId: s.id, before: id, after: to });
+        const heir = to ? people.find((p) => p.id === to)?.name : null;
+        get().applyChange({
+          label: `Deleted ${person.name}${heir ? ` (${heir} takes over)` : ''}`,
+          before: owned,
+          after: owned.map((t) => ({ ...t, managerId: to })),
+          people: { before: [person], after: [], reassignTo: to, accounts },
         });
-        get().recompute();
-        persistence
-          .deletePerson?.(id, to)
-          .catch((err: unknown) => get().notify('error', `Could not save the removal of ${person.name}: ${err instanceof Error ? err.message : String(err)}`));
+        if (get().portfolioManagerId === id && !get().people.some((p) => p.id === id)) set({ portfolioManagerId: to });
       },
     };
   };

@@ -1,8 +1,11 @@
 import type { StateCreator } from 'zustand';
-import { clipAgainstNeighbours, mergeTerritories, splitTerritory, unionOfUnits } from '../domain/editing';
+import { clipAgainstNeighbours, mergeTerritories, splitTerritory, unionOfUnits, unitsAfterPaint } from '../domain/editing';
 import { validateTerritoryGeometry } from '../domain/geometry';
-import type { Territory, TerritoryGeometry, TerritoryId } from '../domain/types';
-import type { AppState, OverlapMode, PersistencePort, PlanChange, PlanSlice } from './types';
+import type { BaseUnitLevel, Territory, TerritoryGeometry, TerritoryId, TerritoryUnits } from '../domain/types';
+import { applyToMarket, applyToRegions, applyToTerritories, invertChange, touchedRegionIds, touchedTerritoryIds, withValidRefs } from './planChange';
+import type { AppState, OverlapMode, PaintUnit, PersistencePort, PlanChange, PlanSlice } from './types';
+
+export { applyToTerritories, invertChange } from './planChange';
 
 /** Undo keeps at least this many steps (ARCHITECTURE rule 4 asks for 100+). */
 export const UNDO_LIMIT = 200;
@@ -13,21 +16,25 @@ export const TERRITORY_PALETTE = [
   '#bcbd22', '#17becf', '#393b79', '#637939', '#8c6d31', '#843c39', '#7b4173', '#3182bd',
 ];
 
-/** Applies a change to a rank-sorted territory list, returning a new sorted list. */
-export function applyToTerritories(territories: readonly Territory[], change: PlanChange): Territory[] {
-  const touched = new Set<TerritoryId>([...change.before.map((t) => t.id), ...change.after.map((t) => t.id)]);
-  const next = territories.filter((t) => !touched.has(t.id));
-  next.push(...change.after);
-  next.sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return next;
+/** Units painted in one stroke, when every one says which unit it is. */
+interface PaintedUnits {
+  level: BaseUnitLevel;
+  ids: string[];
 }
 
-export function invertChange(change: PlanChange): PlanChange {
-  return { label: change.label, before: change.after, after: change.before };
+function paintedUnits(units: readonly PaintUnit[]): PaintedUnits | undefined {
+  const level = units[0]?.level;
+  if (!level || !units.every((u) => u.level === level && typeof u.id === 'string')) return undefined;
+  return { level, ids: units.map((u) => u.id!) };
 }
 
-function touchedIds(change: PlanChange): TerritoryId[] {
-  return [...new Set([...change.before.map((t) => t.id), ...change.after.map((t) => t.id)])];
+/**
+ * The territory with a new outline. Its base-unit membership is kept only when given (the
+ * outline is still exactly the union of those units); any other reshaping drops it.
+ */
+function reshaped(t: Territory, geometry: TerritoryGeometry, units?: TerritoryUnits): Territory {
+  const { units: _old, ...rest } = t;
+  return units ? { ...rest, geometry, units } : { ...rest, geometry };
 }
 
 function newTerritoryId(existing: readonly Territory[]): TerritoryId {
@@ -41,17 +48,43 @@ function newTerritoryId(existing: readonly Territory[]): TerritoryId {
 export const createPlanSlice =
   (persistence: PersistencePort): StateCreator<AppState, [], [], PlanSlice> =>
   (set, get) => {
-    /** Shared by applyChange, undo and redo: swap in the change, save, recompute. */
+    /**
+     * Shared by applyChange, undo and redo: swaps in every part of the change (territories,
+     * regions, settings, people) in one state update, queues the save, recomputes.
+     */
     const commit = (change: PlanChange, stacks: Pick<PlanSlice, 'undoStack' | 'redoStack'>) => {
-      const territories = applyToTerritories(get().territories, change);
-      const selected = get().selectedTerritoryId;
+      const st = get();
+      const market = change.people ? applyToMarket(st.people, st.stores, change.people) : null;
+      const people = market?.people ?? st.people;
+      const regions = applyToRegions(st.regions, change);
+      const personIds = new Set<string>(people.map((p) => p.id));
+      const regionIds = new Set<string>(regions.map((r) => r.id));
+      const territories = applyToTerritories(st.territories, change).map((t) => withValidRefs(t, personIds, regionIds));
+      const plan = change.settings && st.plan ? { ...st.plan, ...change.settings.after } : st.plan;
+      const selected = st.selectedTerritoryId;
       set({
         territories,
+        regions,
+        ...(market ? { people: market.people, stores: market.stores } : {}),
+        ...(plan !== st.plan && plan ? { plan, overlapMode: plan.overlapMode ?? 'take', plans: st.plans.map((p) => (p.id === plan.id ? plan : p)) } : {}),
         ...stacks,
         selectedTerritoryId: selected && territories.some((t) => t.id === selected) ? selected : null,
       });
-      persistence.markDirty(touchedIds(change));
+      persistence.markDirty({ territories: touchedTerritoryIds(change), regions: touchedRegionIds(change), plan: !!change.settings });
+      if (change.people) {
+        persistence.savePeopleChange?.(change.people).catch((err: unknown) => get().notify('error', `Could not save “${change.label}”: ${err instanceof Error ? err.message : String(err)}`));
+      }
       get().recompute();
+    };
+    /** Edits wait while another plan opens, and a read-only tab makes none. */
+    const editable = (): boolean => {
+      const st = get();
+      if (st.access.kind !== 'write') {
+        st.notify('error', `Nothing was changed: ${st.access.reason}`);
+        return false;
+      }
+      if (st.planLoading) return false;
+      return true;
     };
     const find = (id: TerritoryId) => get().territories.find((t) => t.id === id);
     const edit = (id: TerritoryId, label: (t: Territory) => string, patch: (t: Territory) => Partial<Territory>) => {
@@ -65,7 +98,7 @@ export const createPlanSlice =
      * the other territories: returns the final shape and the neighbours' changed versions
      * (deleted ones listed apart), or null after telling the user why nothing was done.
      */
-    const resolveOverlaps = (shape: TerritoryGeometry, selfId: TerritoryId | null, overlap: OverlapMode) => {
+    const resolveOverlaps = (shape: TerritoryGeometry, selfId: TerritoryId | null, overlap: OverlapMode, painted?: PaintedUnits) => {
       if (overlap === 'allow') return { shape, before: [] as Territory[], after: [] as Territory[], removed: [] as Territory[] };
       const others = get().territories.filter((t) => t.id !== selfId);
       const res = clipAgainstNeighbours(shape, others.map((t) => ({ id: t.id, geometry: t.geometry, locked: t.locked })), overlap);
@@ -79,7 +112,7 @@ export const createPlanSlice =
       for (const n of res.value.neighbours) {
         const t = others.find((x) => x.id === n.id)!;
         before.push(t);
-        if (n.geometry) after.push({ ...t, geometry: n.geometry });
+        if (n.geometry) after.push(reshaped(t, n.geometry, painted && unitsAfterPaint(t.units, painted.level, painted.ids, true)));
         else removed.push(t);
       }
       return { shape: res.value.shape, before, after, removed };
@@ -104,32 +137,35 @@ export const createPlanSlice =
       selectedTerritoryId: null,
       undoStack: [],
       redoStack: [],
-      loadPlan(workspace, plan, territories, history) {
+      loadPlan(workspace, bundle, history) {
         set({
           workspace,
-          plan,
-          overlapMode: plan.overlapMode ?? 'take',
-          territories: [...territories].sort((a, b) => a.rank - b.rank),
+          plan: bundle.plan,
+          overlapMode: bundle.plan.overlapMode ?? 'take',
+          territories: [...bundle.territories].sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+          regions: [...bundle.regions].sort((a, b) => a.name.localeCompare(b.name)),
           selectedTerritoryId: null,
+          multiSelection: [],
           undoStack: history?.undo.slice(-UNDO_LIMIT) ?? [],
           redoStack: history?.redo.slice(-UNDO_LIMIT) ?? [],
         });
         get().recompute();
       },
       applyChange(change) {
+        if (!editable()) return;
         const undoStack = [...get().undoStack, change].slice(-UNDO_LIMIT);
         commit(change, { undoStack, redoStack: [] });
       },
       undo() {
         const { undoStack, redoStack } = get();
         const last = undoStack[undoStack.length - 1];
-        if (!last) return;
+        if (!last || !editable()) return;
         commit(invertChange(last), { undoStack: undoStack.slice(0, -1), redoStack: [...redoStack, last] });
       },
       redo() {
         const { undoStack, redoStack } = get();
         const next = redoStack[redoStack.length - 1];
-        if (!next) return;
+        if (!next || !editable()) return;
         commit(next, { undoStack: [...undoStack, next], redoStack: redoStack.slice(0, -1) });
       },
       selectTerritory(id) {
@@ -190,7 +226,7 @@ export const createPlanSlice =
         get().applyChange({
           label: `Reshaped ${t.name}${overlapNote(resolved)}`,
           before: [t, ...resolved.before],
-          after: [{ ...t, geometry: resolved.shape }, ...resolved.after],
+          after: [reshaped(t, resolved.shape), ...resolved.after],
         });
       },
       splitTerritory(id, line) {
@@ -208,15 +244,14 @@ export const createPlanSlice =
         const [keep, other] = res.value;
         const used = new Set(get().territories.map((x) => x.color));
         const piece: Territory = {
-          ...t,
+          ...reshaped(t, other),
           id: newTerritoryId(get().territories),
           name: `${t.name} (split)`,
           color: TERRITORY_PALETTE.find((c) => !used.has(c)) ?? t.color,
-          geometry: other,
           locked: false,
           rank: t.rank + 0.5,
         };
-        get().applyChange({ label: `Split ${t.name}`, before: [t], after: [{ ...t, geometry: keep }, piece] });
+        get().applyChange({ label: `Split ${t.name}`, before: [t], after: [reshaped(t, keep), piece] });
         set({ selectedTerritoryId: t.id, multiSelection: [] });
       },
       paintUnits(id, units, remove, noun) {
@@ -227,6 +262,7 @@ export const createPlanSlice =
           return;
         }
         const what = `${units.length} ${units.length === 1 ? noun[0] : noun[1]}`;
+        const painted = paintedUnits(units);
         if (remove) {
           const cut = unionOfUnits(units);
           if (!cut.ok) return void get().notify('error', cut.message);
@@ -235,18 +271,22 @@ export const createPlanSlice =
           const left = res.value.neighbours[0];
           if (!left) return; // none of these units was in the territory
           if (left.geometry === null) return void get().notify('error', `That would remove all of ${t.name}. Delete the territory instead.`);
-          get().applyChange({ label: `Removed ${what} from ${t.name}`, before: [t], after: [{ ...t, geometry: left.geometry }] });
+          get().applyChange({
+            label: `Removed ${what} from ${t.name}`,
+            before: [t],
+            after: [reshaped(t, left.geometry, unitsAfterPaint(t.units, painted?.level, painted?.ids, true))],
+          });
           return;
         }
         const joined = unionOfUnits(units, t.geometry);
         if (!joined.ok) return void get().notify('error', joined.message);
         // Painted units take their area from other territories; locked ones keep theirs.
-        const resolved = resolveOverlaps(joined.value, id, 'take');
+        const resolved = resolveOverlaps(joined.value, id, 'take', painted);
         if (!resolved) return;
         get().applyChange({
           label: `Painted ${what} into ${t.name}${overlapNote(resolved)}`,
           before: [t, ...resolved.before],
-          after: [{ ...t, geometry: resolved.shape }, ...resolved.after],
+          after: [reshaped(t, resolved.shape, unitsAfterPaint(t.units, painted?.level, painted?.ids, false)), ...resolved.after],
         });
       },
       mergeTerritories(ids) {
@@ -266,10 +306,13 @@ export const createPlanSlice =
           return;
         }
         const [into, ...rest] = all;
+        // Territories made of units of one level merge into one made of all their units.
+        const level = into!.units?.level;
+        const units = level && all.every((x) => x.units?.level === level) ? { level, ids: [...new Set(all.flatMap((x) => x.units!.ids))] } : undefined;
         get().applyChange({
           label: `Merged ${rest.map((x) => x.name).join(', ')} into ${into!.name}`,
           before: all,
-          after: [{ ...into!, geometry: res.value }],
+          after: [reshaped(into!, res.value, units)],
         });
         set({ selectedTerritoryId: into!.id, multiSelection: [] });
       },

@@ -1,23 +1,72 @@
-import type { SaveState } from '../db/autosave';
-import type { ImportCommitSummary, ImportedStoreLike } from '../db/marketRepository';
 import type { LineString } from 'geojson';
 import type { UnitShape } from '../domain/baseUnits';
+import type { BackupContent } from '../domain/backup';
+import type { ImportCommitSummary, ImportedStoreLike } from '../domain/import';
+import type { PlanComparison } from '../domain/plans';
 import type { StoreFilter } from '../domain/query';
 import type { TerritoryStats } from '../domain/stats';
-import type { Person, PersonId, Plan, Region, RegionId, Store, StoreId, Territory, TerritoryGeometry, TerritoryId, Workspace } from '../domain/types';
+import type {
+  BaseUnitLevel, Person, PersonId, Plan, PlanBundle, PlanId, Region, RegionId, Store, StoreId, StorePin, Territory, TerritoryGeometry, TerritoryId, Workspace,
+} from '../domain/types';
+
+/** A unit painted into a territory: its shape, and (to keep unit membership) which unit it is. */
+export type PaintUnit = UnitShape & { id?: string; level?: BaseUnitLevel };
+
+/** The settings a plan record carries besides its id and dates. */
+export interface PlanSettings {
+  name: string;
+  overlapMode: OverlapMode;
+  pins: StorePin[];
+}
 
 /**
- * One committed change to a plan: the touched territories before and after. A territory in
- * `before` only was deleted, in `after` only was created. The inverse swaps the two, which
- * is what undo applies (ARCHITECTURE rule 4).
+ * A person deleted (or, inverted, restored) by a plan change: who, who takes over what they
+ * owned, and the stores whose account manager changed.
+ */
+export interface PeopleChange {
+  before: Person[];
+  after: Person[];
+  /** Who takes over the territories of a deleted person in the plan's other plans. */
+  reassignTo: PersonId | null;
+  accounts: { storeId: StoreId; before: PersonId | null; after: PersonId | null }[];
+}
+
+/**
+ * One committed change to a plan: the touched territories before and after (a territory in
+ * `before` only was deleted, in `after` only was created), and optionally the touched
+ * regions (same convention), the plan's settings and a person's deletion. The inverse swaps
+ * before and after, which is what undo applies (ARCHITECTURE rule 4): every edit of a plan,
+ * down to deleting a region or a person, is one of these.
  */
 export interface PlanChange {
   label: string;
   before: Territory[];
   after: Territory[];
+  regions?: { before: Region[]; after: Region[] };
+  settings?: { before: PlanSettings; after: PlanSettings };
+  people?: PeopleChange;
 }
 
-/** Where committed changes go to be saved; injected when the store is bound. */
+/** What a committed change touched, for the autosave. */
+export interface DirtyParts {
+  territories?: Iterable<TerritoryId>;
+  regions?: Iterable<RegionId>;
+  plan?: boolean;
+}
+
+/** Undo and redo stacks of a plan, as loaded and saved. */
+export interface PlanHistoryStacks {
+  undo: PlanChange[];
+  redo: PlanChange[];
+}
+
+/** A plan as opened: its bundle, its history, and what of it could not be loaded. */
+export interface OpenedPlan {
+  bundle: PlanBundle;
+  history: PlanHistoryStacks;
+  problems: string[];
+}
+
 /** How imported rows are saved (see commitImport in db/marketRepository.ts). */
 export interface ImportStoresOptions {
   /** The file is the whole market: stores not in it are deleted. */
@@ -28,16 +77,36 @@ export interface ImportStoresOptions {
   onProgress?: ((fraction: number) => void) | undefined;
 }
 
+/**
+ * Where the store's data goes and comes from; injected when the store is bound (the
+ * composition root in src/boot builds it on IndexedDB). Every method but markDirty is
+ * optional so that tests can bind a store without any storage.
+ */
 export interface PersistencePort {
-  markDirty(ids: Iterable<TerritoryId>): void;
+  /** A committed change touched these; they are saved shortly (debounced). */
+  markDirty(parts: DirtyParts): void;
+  /** Writes what is queued now; resolves true when the open plan is on disk. */
+  flush?(): Promise<boolean>;
+  /** Loads a plan and makes it the one the autosave writes and that reopens after a reload. */
+  openPlan?(id: PlanId): Promise<OpenedPlan | null>;
+  /** Reads a plan without opening it (compare, delete-and-keep). */
+  readPlan?(id: PlanId): Promise<OpenedPlan | null>;
+  /** Writes a new plan all or nothing (new, duplicated, opened from a file, restored). */
+  createPlan?(bundle: PlanBundle, history?: PlanHistoryStacks): Promise<void>;
+  /** Deletes a plan for good (the store keeps it for the session to restore). */
+  deletePlan?(id: PlanId): Promise<void>;
   /** People are saved at once (not debounced); a rejection is shown to the user. */
   savePerson?(person: Person): Promise<void>;
-  savePlan?(plan: Plan): Promise<void>;
-  saveRegion?(region: Region): Promise<void>;
-  /** Deletes a region; its territories leave it (in the database too). */
-  deleteRegion?(id: RegionId): Promise<void>;
-  /** Deletes a person and reassigns (or clears) what they own, in every plan. */
-  deletePerson?(id: PersonId, reassignTo: PersonId | null): Promise<void>;
+  /** A person deleted (or restored by undo), with their accounts, in every plan on disk. */
+  savePeopleChange?(change: PeopleChange): Promise<void>;
+  /** Every plan as stored (records, territories, regions, history) and the workspace settings, for a backup. */
+  readAllPlans?(): Promise<{ plans: { bundle: PlanBundle; history: PlanHistoryStacks }[]; settings: Record<string, unknown> }>;
+  /** Replaces everything stored with a backup, all or nothing, and opens its active plan. */
+  replaceEverything?(content: BackupContent): Promise<void>;
+  /** "Use here": this tab becomes the one that saves (another tab had that role). */
+  takeOver?(): Promise<void>;
+  /** Remembers when the last backup was downloaded (shown in the storage panel). */
+  markBackedUp?(at: number): Promise<void>;
   /**
    * Writes imported rows all or nothing and returns the market as now stored. Absent when
    * browser storage is unavailable (imports need it: they can be large).
@@ -45,11 +114,66 @@ export interface PersistencePort {
   commitImport?(rows: readonly ImportedStoreLike[], opts: ImportStoresOptions): Promise<{ summary: ImportCommitSummary; stores: Store[]; people: Person[] }>;
 }
 
+/** Whether this tab may change the data (see src/db/tabCoordinator.ts). */
+export type Access =
+  | { kind: 'write' }
+  /** Another tab edits; this one shows its saved changes and offers "Use here". */
+  | { kind: 'read-only'; reason: string }
+  /** A newer version of the app upgraded the database in another tab: reload. */
+  | { kind: 'stale'; reason: string };
+
+/** Truthful save status of the open plan. */
+export type SaveState =
+  | { kind: 'saved'; savedAt: number }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  | { kind: 'error'; message: string }
+  | { kind: 'memory-only'; message: string };
+
+/** A plan deleted in this session, kept so that it can be restored until the tab closes. */
+export interface DeletedPlan {
+  bundle: PlanBundle;
+  history: PlanHistoryStacks;
+  deletedAt: number;
+}
+
+export interface PlansSlice {
+  /** Every plan of the workspace (records only), oldest first. */
+  plans: Plan[];
+  /** Set while another plan is being opened (the UI shows progress, edits wait). */
+  planLoading: { name: string } | null;
+  deletedPlans: DeletedPlan[];
+  access: Access;
+  setAccess(access: Access): void;
+  setPlans(plans: Plan[]): void;
+  /** The open plan as one bundle (what duplicate, compare and the plan file read). */
+  currentBundle(): PlanBundle | null;
+  /** Saves the open plan, then opens another; false (with a notice) when it could not. */
+  switchPlan(id: PlanId): Promise<boolean>;
+  /** A new, empty plan over the same market; it opens. */
+  newPlan(name: string): Promise<boolean>;
+  /** A deep copy of the open plan (its own undo history starts empty); it opens. */
+  duplicatePlan(name: string): Promise<boolean>;
+  /**
+   * Adds a ready-made plan (opened from a file, imported, balanced…) and opens it;
+   * `people` are created first (territory managers a plan file names that this market lacks).
+   */
+  addPlan(bundle: PlanBundle, note?: string, people?: Person[]): Promise<boolean>;
+  /** Renames the open plan (undoable). */
+  renamePlan(name: string): void;
+  /** Deletes a plan; it can be restored from `deletedPlans` until the tab closes. */
+  deletePlan(id: PlanId): Promise<boolean>;
+  restoreDeletedPlan(id: PlanId): Promise<boolean>;
+  /** A plan's content: the open one from memory, any other from storage (compare). */
+  readPlan(id: PlanId): Promise<OpenedPlan | null>;
+  /** Pins a store to a territory of the open plan, or unpins it (null). Undoable. */
+  pinStore(storeId: StoreId, territoryId: TerritoryId | null): void;
+}
+
 export interface RegionSlice {
   regions: Region[];
   /** How the map colors territories. */
   colorBy: 'territory' | 'region';
-  setRegions(regions: Region[]): void;
   addRegion(name: string): Region | null;
   updateRegion(id: RegionId, patch: Partial<Pick<Region, 'name' | 'color' | 'managerId'>>): void;
   deleteRegion(id: RegionId): void;
@@ -82,7 +206,8 @@ export interface PlanSlice {
   selectedTerritoryId: TerritoryId | null;
   undoStack: PlanChange[];
   redoStack: PlanChange[];
-  loadPlan(workspace: Workspace, plan: Plan, territories: Territory[], history?: { undo: PlanChange[]; redo: PlanChange[] }): void;
+  /** Shows a plan: swaps territories, regions, history and derived stats in one step. */
+  loadPlan(workspace: Workspace, bundle: PlanBundle, history?: PlanHistoryStacks): void;
   /** The one way to change a plan: applies, records for undo, queues a save. */
   applyChange(change: PlanChange): void;
   undo(): void;
@@ -100,7 +225,7 @@ export interface PlanSlice {
    * Adds base units to a territory (the union of its outline and the units; where they
    * overlap other territories they take the area, locked ones excepted) or removes them.
    */
-  paintUnits(id: TerritoryId, units: readonly UnitShape[], remove: boolean, noun: [string, string]): void;
+  paintUnits(id: TerritoryId, units: readonly PaintUnit[], remove: boolean, noun: [string, string]): void;
   /** Extra territories selected with Ctrl/Shift-click, for Merge. */
   multiSelection: TerritoryId[];
   toggleMultiSelection(id: TerritoryId): void;
@@ -136,7 +261,7 @@ export type LabelKpi = 'none' | 'stores' | 'revenue' | 'penetration' | 'balance'
 
 export type DrawMode = 'polygon' | 'rectangle' | 'circle' | 'freehand';
 
-export type BottomTab = 'territories' | 'stores' | 'portfolio';
+export type BottomTab = 'territories' | 'stores' | 'portfolio' | 'compare';
 
 export type AppMode = 'loading' | 'browse' | 'drawing' | 'naming' | 'editing' | 'splitting' | 'lasso';
 
@@ -144,6 +269,13 @@ export interface Notice {
   id: number;
   kind: 'error' | 'info';
   text: string;
+  /** One action the notice offers (e.g. "Restore" after deleting a plan). */
+  action?: NoticeAction | undefined;
+}
+
+export interface NoticeAction {
+  label: string;
+  run(): void;
 }
 
 export interface UiSlice {
@@ -194,10 +326,52 @@ export interface UiSlice {
   focusStore(id: StoreId): void;
   setMode(mode: AppMode): void;
   setSaveState(state: SaveState): void;
-  notify(kind: Notice['kind'], text: string): void;
+  notify(kind: Notice['kind'], text: string, action?: NoticeAction): void;
   dismissNotice(id: number): void;
   setDraftGeometry(g: TerritoryGeometry | null): void;
   requestZoom(id: TerritoryId): void;
 }
 
-export type AppState = MarketSlice & PlanSlice & DerivedSlice & UiSlice & PeopleSlice & RegionSlice;
+/** One side of a comparison: a plan, its territories (rank order) and its assignment. */
+export interface CompareSide {
+  plan: Plan;
+  territories: Territory[];
+  assignment: Int32Array;
+}
+
+export interface CompareSlice {
+  /** The plans being compared: A is "before", B "after". */
+  compare: { aId: PlanId; bId: PlanId } | null;
+  comparison: { a: CompareSide; b: CompareSide; result: PlanComparison; ms: number } | null;
+  compareLoading: boolean;
+  /** Opens the compare view (the open plan as B, against the last changed other plan). */
+  openCompare(): Promise<void>;
+  setComparePlans(aId: PlanId, bId: PlanId): Promise<void>;
+  /** Follows an edit of the open plan when it is one of the two. */
+  refreshCompare(): void;
+  closeCompare(): void;
+}
+
+/** Where this browser keeps the work, and how safe it is there. */
+export interface StorageStatus {
+  /** 'indexeddb': on disk; 'memory': IndexedDB is unusable here, the work lives in this tab. */
+  kind: 'indexeddb' | 'memory';
+  /** Whether the browser granted persistent storage (null: unknown / not asked). */
+  persisted: boolean | null;
+  usage: number | null;
+  quota: number | null;
+  lastBackupAt: number | null;
+}
+
+export interface StorageSlice {
+  storage: StorageStatus;
+  setStorage(patch: Partial<StorageStatus>): void;
+  /** A backup of everything (market, people, every plan, settings) as file name + text. */
+  backUpEverything(): Promise<{ fileName: string; text: string } | null>;
+  /** Replaces everything with a read backup, all or nothing, and shows it. */
+  restoreBackup(content: BackupContent): Promise<boolean>;
+  /** "Use here" on a read-only tab: this tab takes over saving. */
+  useHere(): Promise<void>;
+}
+
+export type AppState = MarketSlice & PlanSlice & PlansSlice & DerivedSlice & UiSlice & PeopleSlice & RegionSlice & StorageSlice & CompareSlice;

@@ -1,10 +1,11 @@
 import type { StateCreator } from 'zustand';
 import { EMPTY_STORE_FILTER, filterStores } from '../domain/query';
-import type { AppState, PersistencePort, UiSlice } from './types';
+import { planSettings } from './planChange';
+import type { AppState, UiSlice } from './types';
 
 let noticeSeq = 0;
 
-export const createUiSlice = (persistence: PersistencePort): StateCreator<AppState, [], [], UiSlice> => (set, get) => ({
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
   mode: 'loading',
   saveState: { kind: 'pending' },
   notices: [],
@@ -25,12 +26,13 @@ export const createUiSlice = (persistence: PersistencePort): StateCreator<AppSta
   },
   overlapMode: 'take',
   setOverlapMode(overlapMode) {
-    // The overlap rule belongs to the plan: it is saved with it.
+    // The overlap rule belongs to the plan: a plan change (saved with it, undoable).
     const plan = get().plan;
     if (!plan) return set({ overlapMode });
-    const next = { ...plan, overlapMode };
-    set({ overlapMode, plan: next });
-    persistence.savePlan?.(next).catch((err: unknown) => get().notify('error', `Could not save the plan setting: ${err instanceof Error ? err.message : String(err)}`));
+    const before = planSettings(plan);
+    if (before.overlapMode === overlapMode) return;
+    const words = { take: 'takes the area', yield: 'yields', allow: 'keeps the overlap' } as const;
+    get().applyChange({ label: `Overlap rule: a new outline ${words[overlapMode]}`, before: [], after: [], settings: { before, after: { ...before, overlapMode } } });
   },
   labelKpi: 'none',
   setLabelKpi(labelKpi) {
@@ -77,10 +79,10 @@ export const createUiSlice = (persistence: PersistencePort): StateCreator<AppSta
   setSaveState(saveState) {
     set({ saveState });
   },
-  notify(kind, text) {
+  notify(kind, text, action) {
     const id = ++noticeSeq;
     // Keep the last few only; an error stays until dismissed, info fades in the UI.
-    set({ notices: [...get().notices.slice(-4), { id, kind, text }] });
+    set({ notices: [...get().notices.slice(-4), { id, kind, text, ...(action ? { action } : {}) }] });
   },
   dismissNotice(id) {
     set({ notices: get().notices.filter((n) => n.id !== id) });

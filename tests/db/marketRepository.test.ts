@@ -61,8 +61,7 @@ async function seeded(): Promise<PlannerDb> {
   const db = freshDb();
   await seedWorkspace(db, {
     workspace,
-    plan,
-    territories: [squareTerritory('A', -100, 30, 10, 0, { managerId: manager.id })],
+    plans: [{ plan, territories: [squareTerritory('A', -100, 30, 10, 0, { managerId: manager.id })], regions: [] }],
     stores: existingStores(),
     people: [manager, ALICE],
   });
@@ -89,7 +88,11 @@ describe('schema v1 → v2 upgrade', () => {
       meta: 'key',
     });
     const territories = [squareTerritory('A', -100, 30, 10, 0, { managerId: manager.id }), squareTerritory('B', -90, 30, 10, 1)];
-    await seedWorkspace(v1 as PlannerDb, { workspace, plan, territories, stores: existingStores(), people: [manager, ALICE] });
+    await v1.table('workspaces').put(workspace);
+    await v1.table('plans').put(plan);
+    await v1.table('territories').bulkPut(territories);
+    await v1.table('stores').bulkPut(existingStores().map((s) => ({ ...s, workspaceId: WS })));
+    await v1.table('people').bulkPut([manager, ALICE]);
     expect(v1.verno).toBe(1);
     v1.close();
 
@@ -99,9 +102,9 @@ describe('schema v1 → v2 upgrade', () => {
     const loaded = await loadWorkspace(db);
     expect(loaded!.problems).toEqual([]);
     expect(loaded!.stores).toEqual(existingStores());
-    expect(loaded!.territories).toEqual(territories);
+    expect(loaded!.active.bundle.territories).toEqual(territories);
     expect(loaded!.people).toEqual([ALICE, manager]); // by primary key
-    expect((await db.territories.where('managerId').equals(manager.id).toArray()).map((t) => t.id)).toEqual(['A']);
+    expect((await db.planTerritories.where('managerId').equals(manager.id).toArray()).map((t) => t.id)).toEqual(['A']);
     const byExt = await db.stores.where('[workspaceId+externalId]').equals([WS, 'CRM-2']).toArray();
     expect(byExt.map((s) => s.id)).toEqual(['S2']);
   });
@@ -233,7 +236,7 @@ describe('commitImport', () => {
   it('finds matches by key lookup when a small file updates a large market', async () => {
     const db = freshDb();
     const many = Array.from({ length: 200 }, (_, i) => store(`M${String(i).padStart(3, '0')}`, -97, 38, { externalId: `E-${i}` }));
-    await seedWorkspace(db, { workspace, plan, territories: [], stores: many, people: [] });
+    await seedWorkspace(db, { workspace, plans: [{ plan, territories: [], regions: [] }], stores: many, people: [] });
     const summary = await commitImport(db, WS, [rowOf({ ...many[7]!, revenue: 1 }), rowOf(many[150]!), row('E-999')], { now: 1, ...counters() });
     expect(summary).toMatchObject({ added: 1, updated: 1, unchanged: 1 });
     expect(summary.storeIds).toEqual(['M007', 'M150', 'S-NEW-1']);
@@ -348,7 +351,7 @@ describe('people', () => {
     const db = await seeded();
     await db.people.bulkPut([BOB, TM2]);
     await db.plans.put({ ...plan, id: PLAN2, name: 'Plan 2' });
-    await db.territories.bulkPut([
+    await db.planTerritories.bulkPut([
       squareTerritory('B', -90, 30, 10, 1, { managerId: manager.id }),
       squareTerritory('P2A', -100, 30, 10, 0, { planId: PLAN2, managerId: manager.id }),
       squareTerritory('P2B', -90, 30, 10, 1, { planId: PLAN2, managerId: TM2.id }),
@@ -397,11 +400,11 @@ describe('people', () => {
     if (!res.ok) return;
     expect(res.value.territoryIds.sort()).toEqual(['A', 'B', 'P2A']);
     expect(res.value.planIds.sort()).toEqual([plan.id, PLAN2].sort());
-    const t = Object.fromEntries((await db.territories.toArray()).map((x) => [x.id, x.managerId]));
+    const t = Object.fromEntries((await db.planTerritories.toArray()).map((x) => [x.id, x.managerId]));
     expect(t).toEqual({ A: TM2.id, B: TM2.id, P2A: TM2.id, P2B: TM2.id, X: manager.id });
     expect(await db.people.get(manager.id)).toBeUndefined();
     // everything else about the territories is untouched
-    expect((await db.territories.get('P2A' as TerritoryId))!.geometry).toEqual(squareTerritory('P2A', -100, 30, 10, 0).geometry);
+    expect((await db.planTerritories.get([PLAN2, 'P2A' as TerritoryId]))!.geometry).toEqual(squareTerritory('P2A', -100, 30, 10, 0).geometry);
   });
 
   it('deletePerson clears an account manager from their stores when reassignTo is null', async () => {
@@ -423,7 +426,7 @@ describe('people', () => {
 
   it('deletePerson refuses bad reassignments and changes nothing', async () => {
     const db = await withTwoPlans();
-    const snapshot = async () => ({ t: await db.territories.toArray(), s: await db.stores.toArray(), p: await db.people.toArray() });
+    const snapshot = async () => ({ t: await db.planTerritories.toArray(), s: await db.stores.toArray(), p: await db.people.toArray() });
     const before = await snapshot();
     expect(await deletePerson(db, 'P-nobody' as PersonId, { reassignTo: null })).toMatchObject({ ok: false, reason: 'not-found' });
     expect(await deletePerson(db, manager.id, { reassignTo: manager.id })).toMatchObject({ ok: false, reason: 'reassign-to-self' });
@@ -435,13 +438,13 @@ describe('people', () => {
   it('deletePerson is one transaction: a failure rolls back every reassignment', async () => {
     const db = await withTwoPlans();
     // Alice also (oddly) manages a territory, so territories are written before the stores.
-    await db.territories.put(squareTerritory('C', 0, 10, 1, 2, { managerId: ALICE.id }));
-    const before = { t: await db.territories.toArray(), s: await db.stores.toArray(), p: await db.people.toArray() };
+    await db.planTerritories.put(squareTerritory('C', 0, 10, 1, 2, { managerId: ALICE.id }));
+    const before = { t: await db.planTerritories.toArray(), s: await db.stores.toArray(), p: await db.people.toArray() };
     db.stores.hook('updating', () => {
       throw new Error('disk says no');
     });
     await expect(deletePerson(db, ALICE.id, { reassignTo: null })).rejects.toThrow('disk says no');
-    expect({ t: await db.territories.toArray(), s: await db.stores.toArray(), p: await db.people.toArray() }).toEqual(before);
-    expect((await db.territories.get('C' as TerritoryId))!.managerId).toBe(ALICE.id);
+    expect({ t: await db.planTerritories.toArray(), s: await db.stores.toArray(), p: await db.people.toArray() }).toEqual(before);
+    expect((await db.planTerritories.get([plan.id, 'C' as TerritoryId]))!.managerId).toBe(ALICE.id);
   });
 });

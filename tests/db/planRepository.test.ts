@@ -1,8 +1,19 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deleteRegion, loadWorkspace, PERSISTED_HISTORY_LIMIT, saveRegion, saveTerritoryChanges, seedWorkspace } from '../../src/db/planRepository';
+import {
+  createPlan,
+  deletePlan,
+  listPlans,
+  loadPlan,
+  loadWorkspace,
+  PERSISTED_HISTORY_LIMIT,
+  savePlanChanges,
+  seedWorkspace,
+  setActivePlan,
+  type PlanChanges,
+} from '../../src/db/planRepository';
 import { createPlannerDb, SCHEMA_VERSION, type PlannerDb } from '../../src/db/schema';
-import type { RegionId, Territory, TerritoryId } from '../../src/domain/types';
+import type { Plan, PlanId, Region, RegionId, Territory, TerritoryId } from '../../src/domain/types';
 import { manager, plan, squareTerritory, store, workspace } from '../fixtures/market';
 
 let seq = 0;
@@ -16,26 +27,30 @@ afterEach(() => {
   for (const db of opened.splice(0)) db.close();
 });
 
+const territoriesOf = () => [squareTerritory('A', 0, 0, 10, 0, { managerId: manager.id }), squareTerritory('B', 10, 0, 10, 1)];
 const seed = () => ({
   workspace,
-  plan,
-  territories: [squareTerritory('A', 0, 0, 10, 0, { managerId: manager.id }), squareTerritory('B', 10, 0, 10, 1)],
+  plans: [{ plan, territories: territoriesOf(), regions: [] as Region[] }],
   stores: [store('S1', 5, 5), store('S2', 15, 5, { status: 'prospect', revenue: 0 }), store('S3', 50, 50)],
   people: [manager],
 });
+const PLAN2 = 'plan-2' as PlanId;
+const plan2: Plan = { ...plan, id: PLAN2, name: 'Copy', createdAt: 2, updatedAt: 2 };
+const changes = (over: Partial<PlanChanges>): PlanChanges => ({
+  planId: plan.id, territoryUpserts: [], territoryDeletes: [], regionUpserts: [], regionDeletes: [], savedAt: 5, ...over,
+});
 
 describe('schema', () => {
-  it('has the tables and indexes a multi-plan workspace needs', async () => {
+  it('keys territories and regions by plan, so a duplicated plan can keep their ids', async () => {
     const db = freshDb();
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(3);
     const tables = Object.fromEntries(db.tables.map((t) => [t.name, t.schema]));
-    expect(Object.keys(tables).sort()).toEqual(['history', 'meta', 'people', 'plans', 'regions', 'stores', 'territories', 'workspaces']);
+    expect(Object.keys(tables).sort()).toEqual(['history', 'meta', 'people', 'planRegions', 'planTerritories', 'plans', 'stores', 'workspaces']);
+    expect(tables['planTerritories']!.primKey.keyPath).toEqual(['planId', 'id']);
+    expect(tables['planRegions']!.primKey.keyPath).toEqual(['planId', 'id']);
+    expect(tables['planTerritories']!.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['planId', 'managerId']));
     expect(tables['history']!.primKey.name).toBe('planId');
-    expect(tables['territories']!.primKey.name).toBe('id');
-    expect(tables['territories']!.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['planId', '[planId+rank]', 'managerId']));
-    expect(tables['plans']!.indexes.map((i) => i.name)).toContain('workspaceId');
     expect(tables['stores']!.indexes.map((i) => i.name)).toEqual(
       expect.arrayContaining(['workspaceId', 'externalId', 'accountManagerId', '[workspaceId+externalId]']),
     );
@@ -51,78 +66,101 @@ describe('save/load round trip', () => {
     const db = freshDb();
     const input = seed();
     await seedWorkspace(db, input);
-    const loaded = await loadWorkspace(db);
-    expect(loaded).not.toBeNull();
-    expect(loaded!.problems).toEqual([]);
-    expect(loaded!.workspace).toEqual(workspace);
-    expect(loaded!.plan).toEqual(plan);
-    expect(loaded!.territories).toEqual(input.territories);
-    expect(loaded!.stores).toEqual(input.stores);
-    expect(loaded!.people).toEqual([manager]);
+    const loaded = (await loadWorkspace(db))!;
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.workspace).toEqual(workspace);
+    expect(loaded.plans).toEqual([plan]);
+    expect(loaded.active.bundle.plan).toEqual(plan);
+    expect(loaded.active.bundle.territories).toEqual(input.plans[0]!.territories);
+    expect(loaded.stores).toEqual(input.stores);
+    expect(loaded.people).toEqual([manager]);
   });
 
-  it('applies upserts and deletes in one batch and stamps the plan', async () => {
+  it('two plans hold territories with the same ids without touching each other', async () => {
     const db = freshDb();
     await seedWorkspace(db, seed());
-    const renamed: Territory = { ...squareTerritory('A', 0, 0, 10, 0), name: 'Renamed' };
-    const created = squareTerritory('C', 30, 30, 5, -1);
-    await saveTerritoryChanges(db, { planId: plan.id, upserts: [renamed, created], deletes: ['B' as TerritoryId], savedAt: 12345 });
-    const loaded = await loadWorkspace(db);
-    expect(loaded!.territories.map((t) => [t.id, t.name])).toEqual([
-      ['C', 'Territory C'],
-      ['A', 'Renamed'],
-    ]);
-    expect(loaded!.plan.updatedAt).toBe(12345);
+    const copies = territoriesOf().map((t) => ({ ...t, planId: PLAN2, name: `${t.name} (copy)` }));
+    await createPlan(db, { plan: plan2, territories: copies, regions: [] });
+    await savePlanChanges(db, changes({ planId: PLAN2, territoryUpserts: [{ ...copies[0]!, name: 'Edited copy' }], territoryDeletes: ['B' as TerritoryId] }));
+    const original = (await loadPlan(db, plan.id))!.bundle.territories;
+    const copy = (await loadPlan(db, PLAN2))!.bundle.territories;
+    expect(original.map((t) => t.name)).toEqual(['Territory A', 'Territory B']);
+    expect(copy.map((t) => [t.id, t.name])).toEqual([['A', 'Edited copy']]);
+    expect((await listPlans(db, workspace.id)).map((p) => p.id)).toEqual([plan.id, PLAN2]);
   });
 
-  it('keeps other plans’ territories apart', async () => {
+  it('reopens the plan that was open last', async () => {
     const db = freshDb();
     await seedWorkspace(db, seed());
-    await db.territories.put({ ...squareTerritory('X', 0, 0, 1, 0), planId: 'other-plan' as never });
-    const loaded = await loadWorkspace(db);
-    expect(loaded!.territories.map((t) => t.id)).toEqual(['A', 'B']);
+    await createPlan(db, { plan: plan2, territories: [], regions: [] });
+    expect((await loadWorkspace(db))!.active.bundle.plan.id).toBe(plan.id);
+    await setActivePlan(db, workspace.id, PLAN2);
+    expect((await loadWorkspace(db))!.active.bundle.plan.id).toBe(PLAN2);
+  });
+
+  it('createPlan never overwrites an existing plan; deletePlan removes territories, regions and history', async () => {
+    const db = freshDb();
+    await seedWorkspace(db, seed());
+    await expect(createPlan(db, { plan, territories: [], regions: [] })).rejects.toThrow(/already exists/);
+    expect((await loadPlan(db, plan.id))!.bundle.territories).toHaveLength(2);
+    const region: Region = { id: 'R-1' as RegionId, planId: PLAN2, name: 'West', color: '#4e79a7', managerId: null };
+    await createPlan(db, { plan: plan2, territories: [{ ...territoriesOf()[0]!, planId: PLAN2 }], regions: [region] }, { undo: [{ label: 'x', before: [], after: [] }], redo: [] });
+    expect((await loadPlan(db, PLAN2))!.history.undo).toHaveLength(1);
+    await deletePlan(db, PLAN2);
+    expect(await loadPlan(db, PLAN2)).toBeNull();
+    expect(await db.planTerritories.where('planId').equals(PLAN2).count()).toBe(0);
+    expect(await db.planRegions.where('planId').equals(PLAN2).count()).toBe(0);
+    expect(await db.history.get(PLAN2)).toBeUndefined();
+    expect((await loadPlan(db, plan.id))!.bundle.territories).toHaveLength(2);
+  });
+
+  it('a save to a deleted plan is refused, so a late autosave cannot resurrect it', async () => {
+    const db = freshDb();
+    await seedWorkspace(db, seed());
+    await createPlan(db, { plan: plan2, territories: [], regions: [] });
+    await deletePlan(db, PLAN2);
+    await expect(savePlanChanges(db, changes({ planId: PLAN2, territoryUpserts: [squareTerritory('Z', 0, 0, 1, 0)] }))).rejects.toThrow(/deleted/);
+    expect(await db.planTerritories.where('planId').equals(PLAN2).count()).toBe(0);
   });
 });
 
-describe('regions', () => {
-  it('are saved per plan and loaded sorted by name; deleting one takes its territories out of it', async () => {
-    const db = freshDb();
-    const input = seed();
-    input.territories[0] = { ...input.territories[0]!, regionId: 'R-2' as RegionId };
-    await seedWorkspace(db, input);
-    await saveRegion(db, { id: 'R-2' as RegionId, planId: plan.id, name: 'West', color: '#4e79a7', managerId: null });
-    await saveRegion(db, { id: 'R-1' as RegionId, planId: plan.id, name: 'East', color: '#f28e2b', managerId: manager.id });
-    await saveRegion(db, { id: 'R-9' as RegionId, planId: 'other' as never, name: 'Elsewhere', color: '#000000', managerId: null });
-    let loaded = await loadWorkspace(db);
-    expect(loaded!.regions.map((r) => r.name)).toEqual(['East', 'West']);
-    await deleteRegion(db, 'R-2' as RegionId);
-    loaded = await loadWorkspace(db);
-    expect(loaded!.regions.map((r) => r.id)).toEqual(['R-1']);
-    expect(loaded!.territories.find((t) => t.id === 'A')!.regionId).toBeNull();
-  });
-});
-
-describe('undo history on disk', () => {
-  it('is saved with the changes it describes and comes back on load, capped at the persisted limit', async () => {
+describe('plan changes', () => {
+  it('saves territories, regions and the plan record (settings, pins) in one go', async () => {
     const db = freshDb();
     await seedWorkspace(db, seed());
-    const a = squareTerritory('A', 0, 0, 10, 0, { managerId: manager.id });
+    const region: Region = { id: 'R-2' as RegionId, planId: plan.id, name: 'West', color: '#4e79a7', managerId: null };
+    const a = { ...territoriesOf()[0]!, regionId: region.id };
+    const settings: Plan = { ...plan, name: 'Renamed', overlapMode: 'yield', pins: [{ storeId: 'S3' as never, territoryId: 'A' as TerritoryId }] };
+    await savePlanChanges(db, changes({ territoryUpserts: [a], territoryDeletes: ['B' as TerritoryId], regionUpserts: [region], plan: settings, savedAt: 99 }));
+    const loaded = (await loadPlan(db, plan.id))!;
+    expect(loaded.bundle.territories.map((t) => [t.id, t.regionId])).toEqual([['A', 'R-2']]);
+    expect(loaded.bundle.regions).toEqual([region]);
+    expect(loaded.bundle.plan).toEqual({ ...settings, updatedAt: 99 });
+    await savePlanChanges(db, changes({ regionDeletes: [region.id], savedAt: 100 }));
+    expect((await loadPlan(db, plan.id))!.bundle.regions).toEqual([]);
+    expect((await loadPlan(db, plan.id))!.bundle.plan.name).toBe('Renamed'); // the record is kept when not given
+  });
+
+  it('undo history is saved with the changes it describes and comes back on load, capped at the persisted limit', async () => {
+    const db = freshDb();
+    await seedWorkspace(db, seed());
+    const a = territoriesOf()[0]!;
     const renamed = { ...a, name: 'Renamed' };
     const undo = Array.from({ length: PERSISTED_HISTORY_LIMIT + 5 }, (_, i) => ({ label: `step ${i}`, before: [a], after: [renamed] }));
     const redo = [{ label: 'Deleted B', before: [squareTerritory('B', 10, 0, 10, 1)], after: [] }];
-    await saveTerritoryChanges(db, { planId: plan.id, upserts: [renamed], deletes: [], savedAt: 5, history: { undo, redo } });
-    const loaded = await loadWorkspace(db);
-    expect(loaded!.history.undo).toHaveLength(PERSISTED_HISTORY_LIMIT);
-    expect(loaded!.history.undo[0]!.label).toBe('step 5'); // the oldest steps are dropped
-    expect(loaded!.history.undo.at(-1)).toEqual(undo.at(-1));
-    expect(loaded!.history.redo).toEqual(redo);
+    await savePlanChanges(db, changes({ territoryUpserts: [renamed], history: { undo, redo } }));
+    const loaded = (await loadWorkspace(db))!;
+    expect(loaded.active.history.undo).toHaveLength(PERSISTED_HISTORY_LIMIT);
+    expect(loaded.active.history.undo[0]!.label).toBe('step 5'); // the oldest steps are dropped
+    expect(loaded.active.history.undo.at(-1)).toEqual(undo.at(-1));
+    expect(loaded.active.history.redo).toEqual(redo);
   });
 
   it('an unusable history record starts an empty history instead of breaking the load', async () => {
     const db = freshDb();
     await seedWorkspace(db, seed());
     await db.history.put({ planId: plan.id, undo: [{ nope: true }] as never, redo: [] });
-    expect((await loadWorkspace(db))!.history).toEqual({ undo: [], redo: [] });
+    expect((await loadWorkspace(db))!.active.history).toEqual({ undo: [], redo: [] });
   });
 });
 
@@ -135,27 +173,30 @@ describe('load validation', () => {
       name: 'Bowtie',
       geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]] },
     };
-    await db.territories.put(bowtie);
+    await db.planTerritories.put(bowtie);
     await db.stores.put({ ...store('S9', 0, 0), lat: 123, workspaceId: workspace.id });
-    const loaded = await loadWorkspace(db);
-    expect(loaded!.territories.map((t) => t.id)).toEqual(['A', 'B']);
-    expect(loaded!.stores.map((s) => s.id)).toEqual(['S1', 'S2', 'S3']);
-    expect(loaded!.problems).toHaveLength(2);
-    expect(loaded!.problems[0]).toMatch(/Bowtie/);
-    expect(loaded!.problems[1]).toMatch(/1 stores were not loaded/);
+    const loaded = (await loadWorkspace(db))!;
+    expect(loaded.active.bundle.territories.map((t) => t.id)).toEqual(['A', 'B']);
+    expect(loaded.stores.map((s) => s.id)).toEqual(['S1', 'S2', 'S3']);
+    expect(loaded.active.problems).toHaveLength(1);
+    expect(loaded.active.problems[0]).toMatch(/Bowtie/);
+    expect(loaded.problems).toEqual([expect.stringMatching(/1 stores were not loaded/)]);
     // Nothing was deleted from the database: the user's data is reported, not destroyed.
-    expect(await db.territories.get('BAD' as TerritoryId)).toBeDefined();
+    expect(await db.planTerritories.get([plan.id, 'BAD' as TerritoryId])).toBeDefined();
   });
 
-  it('fills safe defaults for missing optional fields', async () => {
+  it('fills safe defaults for missing optional fields and keeps valid unit membership', async () => {
     const db = freshDb();
     await seedWorkspace(db, seed());
-    const raw = { ...squareTerritory('D', 40, 40, 1, 3), name: '  ', color: 'red' } as Territory;
-    await db.territories.put(raw);
-    const loaded = await loadWorkspace(db);
-    const d = loaded!.territories.find((t) => t.id === 'D')!;
+    await db.planTerritories.put({ ...squareTerritory('D', 40, 40, 1, 3), name: '  ', color: 'red' } as Territory);
+    await db.planTerritories.put({ ...squareTerritory('E', 50, 40, 1, 4), units: { level: 'counties', ids: ['20091', '20209'] } });
+    await db.planTerritories.put({ ...squareTerritory('F', 60, 40, 1, 5), units: { level: 'parishes', ids: [7] } as never });
+    const t = (await loadWorkspace(db))!.active.bundle.territories;
+    const d = t.find((x) => x.id === 'D')!;
     expect(d.name).toBe('Untitled territory');
     expect(d.color).toBe('#888888');
+    expect(t.find((x) => x.id === 'E')!.units).toEqual({ level: 'counties', ids: ['20091', '20209'] });
+    expect(t.find((x) => x.id === 'F')!.units).toBeUndefined();
   });
 });
 
@@ -164,9 +205,7 @@ describe('failure path', () => {
     const db = freshDb();
     await seedWorkspace(db, seed());
     db.close();
-    await expect(
-      saveTerritoryChanges(db, { planId: plan.id, upserts: [squareTerritory('A', 0, 0, 2, 0)], deletes: [], savedAt: 1 }),
-    ).rejects.toThrow();
+    await expect(savePlanChanges(db, changes({ territoryUpserts: [squareTerritory('A', 0, 0, 2, 0)], savedAt: 1 }))).rejects.toThrow();
   });
 
   it('a failed seed leaves nothing half-written', async () => {
@@ -176,7 +215,16 @@ describe('failure path', () => {
     input.stores.push({ ...store('S4', 1, 1), id: undefined as never });
     await expect(seedWorkspace(db, input)).rejects.toThrow();
     expect(await db.workspaces.count()).toBe(0);
-    expect(await db.territories.count()).toBe(0);
+    expect(await db.planTerritories.count()).toBe(0);
     expect(await db.stores.count()).toBe(0);
+  });
+
+  it('a failed createPlan writes none of the plan', async () => {
+    const db = freshDb();
+    await seedWorkspace(db, seed());
+    const broken = [{ ...squareTerritory('A', 0, 0, 1, 0), planId: PLAN2 }, { ...squareTerritory('A', 0, 0, 1, 0), planId: PLAN2 }]; // same key twice
+    await expect(createPlan(db, { plan: plan2, territories: broken, regions: [] })).rejects.toThrow();
+    expect(await db.plans.get(PLAN2)).toBeUndefined();
+    expect(await db.planTerritories.where('planId').equals(PLAN2).count()).toBe(0);
   });
 });

@@ -67,10 +67,11 @@ describe('bootstrap', () => {
   it('the overlap rule is a plan setting: it is saved and comes back', async () => {
     const name = `tp-boot-overlap-${Date.now()}`;
     const db1 = createPlannerDb(name, { indexedDB, IDBKeyRange });
-    const first = (await bootstrap({ db: db1, load })).store;
+    const booted = await bootstrap({ db: db1, load });
+    const first = booted.store;
     expect(first.getState().overlapMode).toBe('take');
     first.getState().setOverlapMode('allow');
-    await new Promise((r) => setTimeout(r, 50));
+    expect(await booted.flush()).toBe(true);
     db1.close();
     const db2 = createPlannerDb(name, { indexedDB, IDBKeyRange });
     const second = (await bootstrap({ db: db2, load })).store;
@@ -124,5 +125,63 @@ describe('bootstrap', () => {
   it('damaged bundled data stops with a clear error instead of a half-loaded app', async () => {
     const bad: JsonLoader = async (file) => (file === 'sample-market' ? { format: 'nope' } : load(file));
     await expect(bootstrap({ db: freshDb(), load: bad })).rejects.toThrow(/bundled sample market is damaged/);
+  });
+});
+
+describe('one change path for every plan edit', () => {
+  it('deleting a region is undoable, and the undo still works after a reload', async () => {
+    const name = `tp-boot-region-${Date.now()}`;
+    const db1 = createPlannerDb(name, { indexedDB, IDBKeyRange });
+    const first = await bootstrap({ db: db1, load });
+    const s = first.store;
+    const region = s.getState().addRegion('Heartland')!;
+    const [a, b] = s.getState().territories;
+    s.getState().setTerritoryRegion(a!.id, region.id);
+    s.getState().setTerritoryRegion(b!.id, region.id);
+    s.getState().deleteRegion(region.id);
+    expect(s.getState().regions).toEqual([]);
+    expect(s.getState().territories.filter((t) => t.regionId === region.id)).toEqual([]);
+    expect(await first.flush()).toBe(true);
+    db1.close();
+
+    const db2 = createPlannerDb(name, { indexedDB, IDBKeyRange });
+    const second = await bootstrap({ db: db2, load });
+    const t = second.store;
+    expect(t.getState().regions).toEqual([]);
+    expect(t.getState().undoStack.at(-1)!.label).toBe('Deleted region Heartland');
+    t.getState().undo();
+    expect(t.getState().regions.map((r) => r.name)).toEqual(['Heartland']);
+    expect(t.getState().territories.filter((x) => x.regionId === region.id).map((x) => x.id).sort()).toEqual([a!.id, b!.id].sort());
+    expect(await second.flush()).toBe(true);
+    db2.close();
+
+    // …and the undone state is what the next session finds on disk.
+    const db3 = createPlannerDb(name, { indexedDB, IDBKeyRange });
+    const third = (await bootstrap({ db: db3, load })).store.getState();
+    expect(third.regions.map((r) => r.name)).toEqual(['Heartland']);
+    expect(third.territories.filter((x) => x.regionId === region.id)).toHaveLength(2);
+    db3.close();
+  });
+
+  it('deleting a person is undoable: the person, their territories and their accounts come back, on disk too', async () => {
+    const name = `tp-boot-person-${Date.now()}`;
+    const db1 = createPlannerDb(name, { indexedDB, IDBKeyRange });
+    const booted = await bootstrap({ db: db1, load });
+    const s = booted.store;
+    const am = s.getState().people.find((p) => p.role === 'account-manager' && s.getState().stores.some((x) => x.accountManagerId === p.id))!;
+    const accounts = s.getState().stores.filter((x) => x.accountManagerId === am.id).map((x) => x.id);
+    s.getState().deletePerson(am.id, null);
+    expect(s.getState().stores.filter((x) => x.accountManagerId === am.id)).toEqual([]);
+    s.getState().undo();
+    expect(s.getState().people.some((p) => p.id === am.id)).toBe(true);
+    expect(s.getState().stores.filter((x) => x.accountManagerId === am.id).map((x) => x.id)).toEqual(accounts);
+    await booted.flush();
+    await new Promise((r) => setTimeout(r, 50)); // the people change is written at once, not debounced
+    db1.close();
+    const db2 = createPlannerDb(name, { indexedDB, IDBKeyRange });
+    const again = (await bootstrap({ db: db2, load })).store.getState();
+    expect(again.people.some((p) => p.id === am.id)).toBe(true);
+    expect(again.stores.filter((x) => x.accountManagerId === am.id).map((x) => x.id)).toEqual(accounts);
+    db2.close();
   });
 });

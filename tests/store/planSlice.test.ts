@@ -8,7 +8,7 @@ function makeStore() {
   const markDirty = vi.fn();
   const s = createAppStore({ markDirty });
   s.getState().setMarket([store('S1', 5, 5), store('S2', 15, 5), store('S3', 50, 50), store('S4', 1, 1, { status: 'prospect', revenue: 0 })], [manager]);
-  s.getState().loadPlan(workspace, plan, [squareTerritory('A', 0, 0, 10, 0), squareTerritory('B', 10, 0, 10, 1)]);
+  s.getState().loadPlan(workspace, { plan, territories: [squareTerritory('A', 0, 0, 10, 0), squareTerritory('B', 10, 0, 10, 1)], regions: [] });
   return { s, markDirty };
 }
 
@@ -35,7 +35,7 @@ describe('plan changes', () => {
     expect(t.rank).toBe(-1);
     expect(s.getState().territories[0]!.id).toBe(t.id);
     expect(s.getState().selectedTerritoryId).toBe(t.id);
-    expect(markDirty).toHaveBeenCalledWith(expect.arrayContaining([t.id, 'A']));
+    expect(markDirty).toHaveBeenCalledWith({ territories: expect.arrayContaining([t.id, 'A']), regions: [], plan: false });
     const a = s.getState().territories.find((x) => x.id === 'A')!;
     expect(a.geometry.type === 'Polygon' && a.geometry.coordinates).toHaveLength(2); // outer ring + the new hole
     expect(s.getState().undoStack.at(-1)!.label).toBe('Drew North (took area from Territory A)');

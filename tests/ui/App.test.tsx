@@ -13,7 +13,7 @@ vi.mock('../../src/ui/map/MapView', () => ({ default: () => <div role="region" a
 function setup() {
   const s = createAppStore({ markDirty: vi.fn() });
   s.getState().setMarket([store('S1', 5, 5), store('S2', 15, 5, { status: 'prospect', revenue: 0 }), store('S3', 50, 50)], [manager]);
-  s.getState().loadPlan(workspace, plan, [squareTerritory('A', 0, 0, 10, 0, { name: 'West', managerId: manager.id }), squareTerritory('B', 10, 0, 10, 1, { name: 'East' })]);
+  s.getState().loadPlan(workspace, { plan, territories: [squareTerritory('A', 0, 0, 10, 0, { name: 'West', managerId: manager.id }), squareTerritory('B', 10, 0, 10, 1, { name: 'East' })], regions: [] });
   s.getState().setMode('browse');
   s.getState().setSaveState({ kind: 'saved', savedAt: Date.UTC(2026, 10, 27, 15, 4, 5) });
   render(

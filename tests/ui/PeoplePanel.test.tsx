@@ -11,10 +11,10 @@ const am = { id: 'P-AM-01' as PersonId, workspaceId: WS, name: 'Avery Stone', ro
 const tm2 = { ...manager, id: 'P-TM-02' as PersonId, name: 'Sam Ortiz' };
 
 function setup() {
-  const port = { markDirty: vi.fn(), savePerson: vi.fn(async () => {}), deletePerson: vi.fn(async () => {}) };
+  const port = { markDirty: vi.fn(), savePerson: vi.fn(async () => {}), savePeopleChange: vi.fn(async () => {}) };
   const s = createAppStore(port);
   s.getState().setMarket([store('S1', 5, 5, { accountManagerId: am.id }), store('S2', 15, 5)], [manager, tm2, am]);
-  s.getState().loadPlan(workspace, plan, [squareTerritory('A', 0, 0, 10, 0, { managerId: manager.id }), squareTerritory('B', 10, 0, 10, 1, { managerId: manager.id })]);
+  s.getState().loadPlan(workspace, { plan, territories: [squareTerritory('A', 0, 0, 10, 0, { managerId: manager.id }), squareTerritory('B', 10, 0, 10, 1, { managerId: manager.id })], regions: [] });
   render(<StoreProvider store={s}><PeoplePanel /></StoreProvider>);
   return { s, port };
 }
@@ -59,7 +59,13 @@ describe('PeoplePanel', () => {
     await user.click(within(box).getByRole('button', { name: 'Delete Dana Whitfield' }));
     expect(s.getState().people.map((p) => p.id)).not.toContain(manager.id);
     expect(s.getState().territories.map((t) => t.managerId)).toEqual([tm2.id, tm2.id]);
-    expect(port.deletePerson).toHaveBeenCalledWith(manager.id, tm2.id);
+    expect(port.savePeopleChange).toHaveBeenCalledWith(expect.objectContaining({ before: [manager], after: [], reassignTo: tm2.id }));
+    expect(port.markDirty).toHaveBeenLastCalledWith({ territories: ['A', 'B'], regions: [], plan: false });
+    // One undo brings the person back with their territories.
+    s.getState().undo();
+    expect(s.getState().people.map((p) => p.id)).toContain(manager.id);
+    expect(s.getState().territories.map((t) => t.managerId)).toEqual([manager.id, manager.id]);
+    expect(port.savePeopleChange).toHaveBeenLastCalledWith(expect.objectContaining({ before: [], after: [manager] }));
   });
 
   it('deleting an account manager can leave their accounts unassigned', async () => {
@@ -69,6 +75,13 @@ describe('PeoplePanel', () => {
     const box = screen.getByRole('group', { name: 'Delete Avery Stone' });
     await user.click(within(box).getByRole('button', { name: 'Delete Avery Stone' }));
     expect(s.getState().stores[0]!.accountManagerId).toBeNull();
-    expect(port.deletePerson).toHaveBeenCalledWith(am.id, null);
+    expect(port.savePeopleChange).toHaveBeenCalledWith({
+      before: [am],
+      after: [],
+      reassignTo: null,
+      accounts: [{ storeId: s.getState().stores[0]!.id, before: am.id, after: null }],
+    });
+    s.getState().undo();
+    expect(s.getState().stores[0]!.accountManagerId).toBe(am.id);
   });
 });

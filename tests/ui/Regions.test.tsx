@@ -10,14 +10,14 @@ import { manager, plan, squareTerritory, store, workspace } from '../fixtures/ma
 vi.mock('../../src/ui/map/MapView', () => ({ default: () => <div role="region" aria-label="Territory map" /> }));
 
 function setup() {
-  const port = { markDirty: vi.fn(), saveRegion: vi.fn(async () => {}), deleteRegion: vi.fn(async () => {}) };
+  const port = { markDirty: vi.fn() };
   const s = createAppStore(port);
   s.getState().setMarket([store('S1', 5, 5, { revenue: 100 }), store('S2', 15, 5, { revenue: 300 }), store('S3', 25, 5, { revenue: 50 })], [manager]);
-  s.getState().loadPlan(workspace, plan, [
+  s.getState().loadPlan(workspace, { plan, territories: [
     squareTerritory('A', 0, 0, 10, 0, { name: 'Alpha' }),
     squareTerritory('B', 10, 0, 10, 1, { name: 'Bravo' }),
     squareTerritory('C', 20, 0, 10, 2, { name: 'Charlie' }),
-  ]);
+  ], regions: [] });
   s.getState().setMode('browse');
   render(<StoreProvider store={s}><App /></StoreProvider>);
   return { s, port };
@@ -31,7 +31,9 @@ describe('regions', () => {
     await user.type(within(panel).getByRole('textbox', { name: 'New region name' }), 'West');
     await user.click(within(panel).getByRole('button', { name: 'Add region' }));
     const west = s.getState().regions[0]!;
-    expect(port.saveRegion).toHaveBeenCalledWith(west);
+    expect(west.name).toBe('West');
+    expect(s.getState().undoStack.at(-1)!.label).toBe('Added region West');
+    expect(port.markDirty).toHaveBeenLastCalledWith({ territories: [], regions: [west.id], plan: false });
 
     s.getState().selectTerritory('A' as TerritoryId);
     const tp = await screen.findByRole('region', { name: 'Selected territory' });
@@ -51,10 +53,14 @@ describe('regions', () => {
     expect(within(table).queryByRole('rowheader', { name: 'Alpha' })).toBeNull();
     expect(within(table).getByRole('button', { name: /No region/ })).toBeInTheDocument(); // Charlie
 
-    // Deleting the region keeps its territories, without a region.
+    // Deleting the region keeps its territories, without a region; one undo brings both back.
     await user.click(within(panel).getByRole('button', { name: 'Delete region West' }));
     expect(s.getState().territories.map((t) => t.regionId)).toEqual([null, null, null]);
-    expect(port.deleteRegion).toHaveBeenCalledWith(west.id);
+    expect(s.getState().regions).toEqual([]);
+    expect(port.markDirty).toHaveBeenLastCalledWith({ territories: ['A', 'B'], regions: [west.id], plan: false });
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(s.getState().regions).toEqual([west]);
+    expect(s.getState().territories.map((t) => t.regionId)).toEqual([west.id, west.id, null]);
   });
 
   it('sets a revenue target and notes as undoable steps and shows progress to target', async () => {

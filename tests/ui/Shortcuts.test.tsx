@@ -11,7 +11,7 @@ import { manager, plan, squareTerritory, store, workspace } from '../fixtures/ma
 function makeStore() {
   const s = createAppStore({ markDirty: vi.fn() });
   s.getState().setMarket([store('S1', 5, 5)], [manager]);
-  s.getState().loadPlan(workspace, plan, [squareTerritory('A', 0, 0, 10, 0), squareTerritory('B', 10, 0, 10, 1)]);
+  s.getState().loadPlan(workspace, { plan, territories: [squareTerritory('A', 0, 0, 10, 0), squareTerritory('B', 10, 0, 10, 1)], regions: [] });
   s.getState().setMode('browse');
   return s;
 }

@@ -3,7 +3,7 @@
  * parseStoreGeoJson) → `ImportResult` (validateRows) → commit (src/db). Plain data only, so
  * every value crosses a worker boundary with structuredClone unchanged.
  */
-import type { StoreStatus, Store } from '../types';
+import type { Person, StoreId, StoreStatus, Store } from '../types';
 import type { RejectReason } from './reasons';
 
 /** A file as rows of text cells, before any field is interpreted. */
@@ -125,3 +125,42 @@ export interface PreviewRow {
   store?: ImportedStore;
   rejected?: RejectedRow;
 }
+
+/**
+ * One valid row of an import as the market repository commits it: a Store without the ids
+ * the database assigns, with the account manager still a name. Structural, so that any
+ * producer of such rows (the importer, tests) fits.
+ */
+export type ImportedStoreLike = Omit<Store, 'id' | 'accountManagerId'> & {
+  /** The account manager's name as written in the file; null/blank = none. */
+  accountManagerName: string | null;
+  /** 1-based line/feature number in the source file, for messages. */
+  sourceRow?: number;
+};
+
+/** A row that was not written because an earlier row of the same file had its external id. */
+export interface DuplicateExternalId {
+  externalId: string;
+  /** The row that was skipped. */
+  sourceRow: number | null;
+  /** The earlier row that was applied. */
+  firstSourceRow: number | null;
+}
+
+export interface ImportCommitSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Stores deleted because they were not in the file (mode 'replace' only, else 0). */
+  removed: number;
+  /** Rows skipped as duplicates of an earlier row's external id; count them as rejected. */
+  duplicates: DuplicateExternalId[];
+  /** Account managers created from names in the file, in order of first appearance. */
+  peopleCreated: Person[];
+  /** For each imported row (same order as the input), the store it became; null = skipped duplicate. */
+  storeIds: (StoreId | null)[];
+  addedIds: StoreId[];
+  updatedIds: StoreId[];
+  removedIds: StoreId[];
+}
+

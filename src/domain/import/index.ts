@@ -53,4 +53,7 @@ export type {
   ImportSummary,
   ImportResult,
   PreviewRow,
+  ImportedStoreLike,
+  ImportCommitSummary,
+  DuplicateExternalId,
 } from './importTypes';
