@@ -77,6 +77,7 @@ export class MapController {
   private selectedId: TerritoryId | null = null;
   private stores: readonly Store[] = [];
   private highlighted: readonly Store[] = [];
+  private moved: readonly { store: Store; color: string }[] | null = null;
   private typedCircleRadius: number | null = null;
   private snapIndex: SnapIndex<TerritoryId> | null = null;
   /** Snapping tolerance in screen pixels (converted to metres at the current zoom). */
@@ -160,6 +161,7 @@ export class MapController {
     this.renderTerritories();
     this.renderStores();
     this.renderHighlight();
+    this.renderMoved();
     this.map.once('idle', () => {
       this.map.getContainer().dataset['mapReady'] = 'true';
       this.events.ready();
@@ -323,6 +325,25 @@ export class MapController {
     this.map.dragPan.enable();
     this.suppressClick = true;
     this.events.paint?.(s.points, { remove: s.remove, brushMeters: s.brushMeters, done: true });
+  }
+
+  /**
+   * Compare view: shows only the moved stores, each in its plan-B territory's color, and
+   * dims all other stores; null goes back to the normal store layer.
+   */
+  setMovedStores(moved: readonly { store: Store; color: string }[] | null): void {
+    this.moved = moved;
+    if (this.ready) this.renderMoved();
+  }
+
+  private renderMoved(): void {
+    const list = this.moved ?? [];
+    this.source(SOURCES.moved).setData({
+      type: 'FeatureCollection',
+      features: list.map(({ store, color }) => ({ type: 'Feature', properties: { id: store.id, color }, geometry: { type: 'Point', coordinates: [store.lng, store.lat] } })),
+    });
+    this.map.setPaintProperty(LAYERS.stores, 'circle-opacity', this.moved ? 0.18 : 0.85);
+    this.map.getContainer().dataset['movedStores'] = String(list.length);
   }
 
   /** Rings the given stores (e.g. an account manager's portfolio); [] clears. */

@@ -22,6 +22,7 @@ export const SOURCES = {
   territoryLabels: 'territory-labels',
   stores: 'stores',
   highlight: 'store-highlight',
+  moved: 'stores-moved',
   baseUnits: 'base-units',
   lasso: 'lasso',
 } as const;
@@ -30,6 +31,7 @@ export const LAYERS = {
   territoryFill: 'territory-fill',
   territoryLine: 'territory-line',
   stores: 'stores',
+  moved: 'stores-moved',
   baseUnitLine: 'base-unit-line',
 } as const;
 
@@ -116,6 +118,19 @@ export function baseStyle(): StyleSpecification {
       },
     },
     {
+      // Compare view: the stores that change territory, in the color of their territory in
+      // plan B, drawn over the (dimmed) other stores.
+      id: LAYERS.moved,
+      type: 'circle',
+      source: SOURCES.moved,
+      paint: {
+        'circle-color': ['get', 'color'],
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, 3, 6, 4.5, 10, 8],
+        'circle-stroke-color': '#1d2630',
+        'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 1.2],
+      },
+    },
+    {
       id: 'state-labels',
       type: 'symbol',
       source: SOURCES.stateLabels,
@@ -153,6 +168,7 @@ export function baseStyle(): StyleSpecification {
       [SOURCES.territoryLabels]: empty,
       [SOURCES.stores]: { ...empty, promoteId: 'id' },
       [SOURCES.highlight]: empty,
+      [SOURCES.moved]: empty,
       [SOURCES.baseUnits]: empty,
       [SOURCES.lasso]: empty,
     },

@@ -324,6 +324,8 @@ export interface UiSlice {
   setStoreFilter(patch: Partial<StoreFilter>): void;
   setPortfolioManager(id: PersonId | null): void;
   focusStore(id: StoreId): void;
+  /** Closes the store details panel. */
+  clearStoreFocus(): void;
   setMode(mode: AppMode): void;
   setSaveState(state: SaveState): void;
   notify(kind: Notice['kind'], text: string, action?: NoticeAction): void;

@@ -73,6 +73,9 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   focusStore(id) {
     set({ storeFocus: { id, seq: (get().storeFocus?.seq ?? 0) + 1 } });
   },
+  clearStoreFocus() {
+    set({ storeFocus: null });
+  },
   setMode(mode) {
     set({ mode });
   },

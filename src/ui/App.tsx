@@ -25,6 +25,13 @@ import { buildRows, StatsTable } from './territories/StatsTable';
 import { useAppStore, useAppStoreApi } from './common/storeContext';
 import { TerritoryPanel } from './territories/TerritoryPanel';
 import { Toolbar } from './territories/Toolbar';
+import { PlanBar } from './plans/PlanBar';
+import { CompareView } from './plans/CompareView';
+import { AccessBanner } from './storage/AccessBanner';
+import { StoragePanel } from './storage/StoragePanel';
+import { StorePanel } from './stores/StorePanel';
+
+const ImportTerritoriesDialog = lazy(() => import('./plans/ImportTerritoriesDialog'));
 
 const MapView = lazy(() => import('./map/MapView'));
 
@@ -32,6 +39,7 @@ export function App({ importService }: { importService?: () => ImportService } =
   const api = useAppStoreApi();
   const [importFile, setImportFile] = useState<File | null>(null);
   const [service, setService] = useState<ImportService | null>(null);
+  const [territoryFile, setTerritoryFile] = useState<File | null>(null);
   const startImport = (file: File | undefined) => {
     if (!file) return;
     setService((importService ?? createWorkerImportService)());
@@ -54,6 +62,7 @@ export function App({ importService }: { importService?: () => ImportService } =
     { id: 'territories', label: 'Territory statistics' },
     { id: 'stores', label: 'Stores' },
     { id: 'portfolio', label: 'Account portfolio' },
+    { id: 'compare', label: 'Compare plans' },
   ];
 
   const rows = useMemo(() => (stats ? buildRows(territories, stats.rows, people) : []), [stats, territories, people]);
@@ -106,6 +115,8 @@ export function App({ importService }: { importService?: () => ImportService } =
         <ExportButtons />
         <Shortcuts />
       </header>
+      <PlanBar onImportTerritories={setTerritoryFile} />
+      <AccessBanner />
       <main className="workspace">
         <div
           className="map-pane"
@@ -128,6 +139,7 @@ export function App({ importService }: { importService?: () => ImportService } =
           <MapOptions />
         </div>
         <aside className="side-pane">
+          <StorePanel />
           <TerritoryPanel />
           <section className="panel summary" aria-label="Plan summary">
             <h2>Plan balance</h2>
@@ -141,6 +153,7 @@ export function App({ importService }: { importService?: () => ImportService } =
           </section>
           <RegionsPanel />
           <PeoplePanel />
+          <StoragePanel />
         </aside>
         <div className="table-pane">
           <div className="tabs" role="tablist" aria-label="Views">
@@ -153,12 +166,13 @@ export function App({ importService }: { importService?: () => ImportService } =
                 aria-selected={tab === t.id}
                 aria-controls={`panel-${t.id}`}
                 tabIndex={tab === t.id ? 0 : -1}
-                onClick={() => api.getState().setBottomTab(t.id)}
+                onClick={() => (t.id === 'compare' ? void api.getState().openCompare() : api.getState().setBottomTab(t.id))}
                 onKeyDown={(e) => {
                   if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
                   const i = tabs.findIndex((x) => x.id === tab);
                   const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]!;
-                  api.getState().setBottomTab(next.id);
+                  if (next.id === 'compare') void api.getState().openCompare();
+                  else api.getState().setBottomTab(next.id);
                   document.getElementById(`tab-${next.id}`)?.focus();
                 }}
               >
@@ -211,6 +225,7 @@ export function App({ importService }: { importService?: () => ImportService } =
                 onStoreActivate={(id) => api.getState().focusStore(id)}
               />
             )}
+            {tab === 'compare' && <CompareView />}
           </div>
         </div>
       </main>
@@ -240,6 +255,11 @@ export function App({ importService }: { importService?: () => ImportService } =
             };
           }}
         />
+      )}
+      {territoryFile && (
+        <Suspense fallback={null}>
+          <ImportTerritoriesDialog file={territoryFile} onClose={() => setTerritoryFile(null)} />
+        </Suspense>
       )}
       <NameDialog />
       <Notices />

@@ -18,6 +18,7 @@ import {
 import { loadUsCounties } from '../fixtures/usCounties';
 import {
   canMeasureMemory,
+  coordinatesInBoxes,
   fmtBytes,
   fmtInt,
   fmtMs,
@@ -40,15 +41,7 @@ const NAIVE_BUDGET_MS = 30_000;
 
 /** Deterministic stores: a county picked uniformly, then a uniform point in its bbox. */
 function makeStores(counties: ReturnType<typeof loadUsCounties>, n: number): { lngs: Float64Array; lats: Float64Array } {
-  const random = mulberry32(SEED);
-  const lngs = new Float64Array(n);
-  const lats = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const [minX, minY, maxX, maxY] = counties[Math.floor(random() * counties.length)]!.bbox;
-    lngs[i] = minX + random() * (maxX - minX);
-    lats[i] = minY + random() * (maxY - minY);
-  }
-  return { lngs, lats };
+  return coordinatesInBoxes(counties, n, mulberry32(SEED));
 }
 
 /** How points are answered: first-level cell, sub-cell, or exact test (diagnostic only). */

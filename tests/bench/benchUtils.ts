@@ -1,9 +1,78 @@
 /**
  * Small helpers shared by the benchmark modules (tests/bench/*.bench.ts): a seeded PRNG,
- * timing with warm-up and median, memory snapshots, and a plain-text table.
+ * synthetic stores, timing with warm-up and median, memory snapshots, a plain-text table,
+ * and a fail-fast check for the data files a bench reads.
  */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Store, StoreId, StoreStatus } from '../../src/domain/types';
 
 export { mulberry32 } from '../fixtures/random';
+
+/**
+ * Stops a bench before any work when a file it reads is missing, with one line that says
+ * which file and how to get it (instead of an ENOENT deep inside a loader).
+ * `spec` is a path or, with `package: true`, a module specifier resolved from node_modules.
+ */
+export function requireDataFile(spec: string, hint: string, opts: { package?: boolean } = {}): string {
+  let path = spec;
+  if (opts.package) {
+    try {
+      path = createRequire(import.meta.url).resolve(spec);
+    } catch {
+      throw new Error(`bench needs ${spec}, which is not installed: ${hint}`);
+    }
+  }
+  if (!existsSync(path)) throw new Error(`bench needs ${path}, which is missing: ${hint}`);
+  return path;
+}
+
+/**
+ * Store coordinates, `n` of them: a box picked uniformly from `boxes`, then a uniform point
+ * in it (so stores follow the boxes' density, and some land just outside their polygon).
+ * Draws 3 numbers per store from `random`, in a fixed order: benches that share a seed get
+ * the very same stores.
+ */
+export function coordinatesInBoxes(
+  boxes: readonly { readonly bbox: readonly [number, number, number, number] }[],
+  n: number,
+  random: () => number,
+): { lngs: Float64Array; lats: Float64Array } {
+  const lngs = new Float64Array(n);
+  const lats = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const [minX, minY, maxX, maxY] = boxes[Math.floor(random() * boxes.length)]!.bbox;
+    lngs[i] = minX + random() * (maxX - minX);
+    lats[i] = minY + random() * (maxY - minY);
+  }
+  return { lngs, lats };
+}
+
+const BENCH_STATUSES: readonly StoreStatus[] = ['customer', 'customer', 'prospect', 'lost'];
+
+/**
+ * One synthetic store at (lng, lat), id `S${i}`: half customers, a quarter prospects (no
+ * revenue), a quarter lost; revenue, prior revenue and potential uniform in dollars and
+ * cents. Draws 4–5 numbers from `random` in a fixed order.
+ */
+export function syntheticStore(i: number, lng: number, lat: number, random: () => number): Store {
+  const status = BENCH_STATUSES[Math.floor(random() * BENCH_STATUSES.length)]!;
+  return {
+    id: `S${i}` as StoreId, externalId: null, name: `Store ${i}`, address: '', city: '', state: '', zip: '',
+    lat, lng, geocodePrecision: 'exact', status, channel: 'independent-pet',
+    revenue: status === 'prospect' ? 0 : Math.round(random() * 12_000_000) / 100,
+    priorRevenue: Math.round(random() * 10_000_000) / 100,
+    potential: Math.round(random() * 20_000_000) / 100,
+    customerSince: status === 'customer' ? `20${20 + Math.floor(random() * 6)}-0${1 + Math.floor(random() * 9)}-15` : null,
+    satisfaction: null, renewalDate: null, keyAccount: false, accountManagerId: null,
+  };
+}
+
+/** The median of `values` (upper median for an even count; the input is not changed). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
 
 export interface Timing {
   median: number;

@@ -21,12 +21,8 @@
  *   off the stats' critical path — done after the stats, or in a worker).
  * All three stats results are checked equal (rows field by field) on every stroke.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { GeometryCollection, Topology } from 'topojson-specification';
 import { assignPoints, buildTerritoryIndex } from '../../src/domain/assignment';
-import { buildUnitIndex, loadUsUnits, type BaseUnit } from '../../src/domain/baseUnits';
-import { unionOfUnits } from '../../src/domain/editing';
+import { buildUnitIndex } from '../../src/domain/baseUnits';
 import {
   applyTerritoryChange,
   applyUnitPaint,
@@ -35,8 +31,9 @@ import {
   createUnitStatsState,
   type StatsRows,
 } from '../../src/domain/stats';
-import type { PlanId, Store, StoreId, StoreStatus, Territory, TerritoryGeometry, TerritoryId } from '../../src/domain/types';
-import { fmtInt, fmtMs, mulberry32, printTable } from './benchUtils';
+import type { PlanId, Store, Territory, TerritoryId } from '../../src/domain/types';
+import { fmtInt, fmtMs, median, mulberry32, printTable, syntheticStore } from './benchUtils';
+import { loadCountiesInHilbertOrder, unionOf } from './countyPlans';
 
 export const name = 'editing: paint one county into a 200-county territory, 100k stores';
 
@@ -48,63 +45,14 @@ const WARMUP_STROKES = 3;
 const STROKES = 25;
 const TARGET_MS = 16;
 const REF = new Date(2025, 5, 15);
-const NOT_CONTIGUOUS = new Set(['02', '15', '60', '66', '69', '72', '78']);
-
-function hilbert(x: number, y: number, order = 16): number {
-  let d = 0;
-  for (let s = 1 << (order - 1); s > 0; s >>= 1) {
-    const rx = (x & s) > 0 ? 1 : 0;
-    const ry = (y & s) > 0 ? 1 : 0;
-    d += s * s * ((3 * rx) ^ ry);
-    if (ry === 0) {
-      if (rx === 1) {
-        x = s - 1 - x;
-        y = s - 1 - y;
-      }
-      const t = x;
-      x = y;
-      y = t;
-    }
-  }
-  return d;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-const EMPTY: TerritoryGeometry = { type: 'MultiPolygon', coordinates: [] };
-
-function unionOf(units: readonly BaseUnit[]): TerritoryGeometry {
-  if (units.length === 0) return EMPTY;
-  const r = unionOfUnits(units);
-  if (!r.ok) throw new Error(`unionOfUnits: ${r.message}`);
-  return r.value;
-}
 
 const sameTable = (a: StatsRows, b: StatsRows): boolean =>
   JSON.stringify([a.rows, a.unassigned, a.totals]) === JSON.stringify([b.rows, b.unassigned, b.totals]);
 
 export function run(): void {
   // ---- data
-  const require = createRequire(import.meta.url);
-  const topology = JSON.parse(readFileSync(require.resolve('us-atlas/counties-10m.json'), 'utf8')) as Topology<{
-    counties: GeometryCollection;
-  }>;
-  let t0 = performance.now();
-  const loaded = loadUsUnits(topology, 'counties');
-  if (!loaded.ok) throw new Error(loaded.message);
-  const loadMs = performance.now() - t0;
-  const units = loaded.value.filter((u) => !NOT_CONTIGUOUS.has(u.parentId ?? ''));
-  const centre = (u: BaseUnit) => [(u.bbox[0] + u.bbox[2]) / 2, (u.bbox[1] + u.bbox[3]) / 2] as const;
-  const ordered = units
-    .map((u) => {
-      const [x, y] = centre(u);
-      return { u, h: hilbert(Math.floor(((x + 125) / 60) * 65535), Math.floor(((y - 24) / 26) * 65535)) };
-    })
-    .sort((a, b) => a.h - b.h)
-    .map((e) => e.u);
+  const { ordered, loadedCount, loadMs } = loadCountiesInHilbertOrder();
+  let t0: number;
 
   // adjacency from shared topology arcs
   const byArc = new Map<number, number[]>();
@@ -144,7 +92,6 @@ export function run(): void {
 
   // ---- stores
   const random = mulberry32(SEED);
-  const statuses: StoreStatus[] = ['customer', 'customer', 'prospect', 'lost'];
   const painted = ordered.slice(0, TERRITORIES * COUNTIES_PER_TERRITORY);
   const stores: Store[] = new Array(STORES);
   for (let i = 0; i < STORES; i++) {
@@ -158,16 +105,7 @@ export function run(): void {
       lng = -124 + random() * 57;
       lat = 25 + random() * 24;
     }
-    const status = statuses[Math.floor(random() * statuses.length)]!;
-    stores[i] = {
-      id: `S${i}` as StoreId, externalId: null, name: `Store ${i}`, address: '', city: '', state: '', zip: '',
-      lat, lng, geocodePrecision: 'exact', status, channel: 'independent-pet',
-      revenue: status === 'prospect' ? 0 : Math.round(random() * 12_000_000) / 100,
-      priorRevenue: Math.round(random() * 10_000_000) / 100,
-      potential: Math.round(random() * 20_000_000) / 100,
-      customerSince: status === 'customer' ? `20${20 + Math.floor(random() * 6)}-0${1 + Math.floor(random() * 9)}-15` : null,
-      satisfaction: null, renewalDate: null, keyAccount: false, accountManagerId: null,
-    };
+    stores[i] = syntheticStore(i, lng, lat, random);
   }
   const lngs = Float64Array.from(stores, (s) => s.lng);
   const lats = Float64Array.from(stores, (s) => s.lat);
@@ -270,7 +208,7 @@ export function run(): void {
       `${fmtInt(STORES)} seeded stores (mulberry32 ${SEED}); ${STROKES} strokes after ${WARMUP_STROKES} warm-up`,
   );
   console.log(
-    `setup (once): load ${fmtInt(loaded.value.length)} counties ${fmtMs(loadMs)} ms; 10 territory unions ${fmtMs(unionAllMs)} ms; ` +
+    `setup (once): load ${fmtInt(loadedCount)} counties ${fmtMs(loadMs)} ms; 10 territory unions ${fmtMs(unionAllMs)} ms; ` +
       `county index ${fmtMs(unitIndexMs)} ms; stores → counties ${fmtMs(storeUnitMs)} ms; ` +
       `unit stats state ${fmtMs(unitStateMs)} ms; geometry stats state ${fmtMs(geoStateMs)} ms`,
   );

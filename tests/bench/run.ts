@@ -14,6 +14,8 @@ const BENCHES: readonly { file: string; load: () => Promise<BenchModule> }[] = [
   { file: 'import.bench.ts', load: () => import('./import.bench') },
   { file: 'importBrowser.bench.ts', load: () => import('./importBrowser.bench') },
   { file: 'editing.bench.ts', load: () => import('./editing.bench') },
+  { file: 'comparePlans.bench.ts', load: () => import('./comparePlans.bench') },
+  { file: 'planSwitch.bench.ts', load: () => import('./planSwitch.bench') },
 ];
 
 async function main(): Promise<void> {

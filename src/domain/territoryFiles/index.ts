@@ -29,3 +29,5 @@ export type {
   TerritoryFileFeature,
   TerritoryFileFormat,
 } from './types';
+export { featureName } from './featureName';
+export { territoriesFromFile, type OverlapResolution, type TerritoriesFromFileOptions, type TerritoriesFromFileResult } from './territoriesFromFile';

@@ -7,7 +7,8 @@ export function Notices() {
   const notices = useAppStore(selectNotices);
   const api = useAppStoreApi();
   useEffect(() => {
-    const timers = notices.filter((n) => n.kind === 'info').map((n) => setTimeout(() => api.getState().dismissNotice(n.id), 6000));
+    // A notice with an action (Restore) stays longer: the user needs time to reach it.
+    const timers = notices.filter((n) => n.kind === 'info').map((n) => setTimeout(() => api.getState().dismissNotice(n.id), n.action ? 20000 : 6000));
     return () => timers.forEach(clearTimeout);
   }, [notices, api]);
   return (
@@ -15,6 +16,18 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
           <span>{n.text}</span>
+          {n.action && (
+            <button
+              type="button"
+              className="notice-action"
+              onClick={() => {
+                n.action!.run();
+                api.getState().dismissNotice(n.id);
+              }}
+            >
+              {n.action.label}
+            </button>
+          )}
           <button type="button" aria-label="Dismiss" onClick={() => api.getState().dismissNotice(n.id)}>
             ×
           </button>

@@ -222,9 +222,20 @@ export default function MapView() {
       const { stores, portfolioManagerId, bottomTab } = s();
       controller.setHighlightedStores(portfolioManagerId && bottomTab === 'portfolio' ? stores.filter((x) => x.accountManagerId === portfolioManagerId) : []);
     };
+    const pushMoved = () => {
+      const { comparison, bottomTab, stores } = s();
+      if (bottomTab !== 'compare' || !comparison) return controller.setMovedStores(null);
+      const { result, b } = comparison;
+      const moved = Array.from(result.moved, (storeIndex, k) => {
+        const to = result.movedTo[k]!;
+        return { store: stores[storeIndex]!, color: to < 0 ? '#8a939d' : b.territories[to]!.color };
+      });
+      controller.setMovedStores(moved);
+    };
     pushTerritories();
     pushStores();
     pushHighlight();
+    pushMoved();
 
     let lastMode = s().mode;
     const unsubscribe = api.subscribe((state, prev) => {
@@ -235,6 +246,7 @@ export default function MapView() {
       ) pushTerritories();
       if (state.stores !== prev.stores || state.visibleStores !== prev.visibleStores) pushStores();
       if (state.stores !== prev.stores || state.portfolioManagerId !== prev.portfolioManagerId || state.bottomTab !== prev.bottomTab) pushHighlight();
+      if (state.comparison !== prev.comparison || state.bottomTab !== prev.bottomTab) pushMoved();
       if (state.storeFocus && state.storeFocus !== prev.storeFocus) {
         const id = state.storeFocus.id;
         const store = state.stores.find((x) => x.id === id);
