@@ -23,6 +23,7 @@ import {
   type LoadedWorkspace,
 } from '../db/planRepository';
 import { createPlannerDb, type PlannerDb } from '../db/schema';
+import { browserJournalStorage, clearJournal, replayJournal, writeJournal } from '../db/unsavedJournal';
 import { readStorageInfo, requestPersistentStorage } from '../db/storageQuota';
 import { createTabCoordinator, type TabCoordinator } from '../db/tabCoordinator';
 import type { PlanId } from '../domain/types';
@@ -77,6 +78,13 @@ export async function bootstrap(opts: BootOptions = {}): Promise<Booted> {
 
   const tabs = memoryReason ? createTabCoordinator({}) : (opts.tabs ?? createTabCoordinator());
   let writer = await tabs.start();
+
+  // Changes a closing page could not finish writing (see db/unsavedJournal.ts).
+  const journal = memoryReason ? null : browserJournalStorage();
+  let replayed = 0;
+  if (journal && writer) {
+    replayed = (await replayJournal(db, journal).catch(() => ({ applied: 0, skipped: 0 }))).applied;
+  }
 
   let loaded = await loadWorkspace(db);
   let seeded = false;
@@ -175,6 +183,7 @@ export async function bootstrap(opts: BootOptions = {}): Promise<Booted> {
     },
     write: async (changes) => {
       await savePlanChanges(database, changes);
+      if (journal && !saver?.hasQueued()) clearJournal(journal);
       announce('plan', changes.planId);
     },
     // In memory the save status keeps saying so: "saved" would be a lie about the disk.
@@ -193,6 +202,7 @@ export async function bootstrap(opts: BootOptions = {}): Promise<Booted> {
   };
   show(loaded);
   for (const p of [...loaded.problems, ...loaded.active.problems]) notify('error', p);
+  if (replayed > 0) notify('info', 'Changes that were still being saved when the page closed have been saved.');
   if (seeded) notify('info', `Loaded the sample market: ${loaded.stores.length.toLocaleString('en-US')} stores and ${loaded.active.bundle.territories.length} demo territories.`);
 
   if (memoryReason) {
@@ -290,7 +300,11 @@ export async function bootstrap(opts: BootOptions = {}): Promise<Booted> {
 
   const flush = async () => (saver ? saver.flush() : true);
   if (typeof window !== 'undefined') {
-    window.addEventListener('pagehide', () => void flush());
+    window.addEventListener('pagehide', () => {
+      // Synchronously first: the asynchronous save below may not outlive the page.
+      if (journal && saver && tabs.isWriter && saver.hasPending()) writeJournal(journal, saver.unsaved());
+      void flush();
+    });
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'hidden') void flush();
       else void refreshStorage().catch(() => undefined);

@@ -46,6 +46,8 @@ export class PlanSaver {
   private planDirty = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> | null = null;
+  /** The batch being written, until its write settles (for `unsaved`). */
+  private inFlightBatch: PlanChanges | null = null;
   private stopped = false;
   private readonly delayMs: number;
   private readonly now: () => number;
@@ -64,6 +66,11 @@ export class PlanSaver {
     this.opts.onState({ kind: 'pending' });
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), this.delayMs);
+  }
+
+  /** Changes queued and not yet handed to a write. */
+  hasQueued(): boolean {
+    return this.isDirty();
   }
 
   hasPending(): boolean {
@@ -87,38 +94,27 @@ export class PlanSaver {
     if (this.inFlight) await this.inFlight.catch(() => undefined);
     if (this.stopped) return !this.isDirty();
     if (!this.isDirty()) return true;
-    const src = this.opts.source;
-    const planId = src.planId();
-    if (!planId) return false;
+    const changes = this.batch();
+    if (!changes) return false;
     const territoryIds = [...this.territories];
     const regionIds = [...this.regions];
     const planDirty = this.planDirty;
     this.territories.clear();
     this.regions.clear();
     this.planDirty = false;
-    const changes: PlanChanges = { planId, territoryUpserts: [], territoryDeletes: [], regionUpserts: [], regionDeletes: [], savedAt: this.now(), history: src.history() };
-    for (const id of territoryIds) {
-      const t = src.territory(id);
-      if (t) changes.territoryUpserts.push(t);
-      else changes.territoryDeletes.push(id);
-    }
-    for (const id of regionIds) {
-      const r = src.region(id);
-      if (r) changes.regionUpserts.push(r);
-      else changes.regionDeletes.push(id);
-    }
-    const plan = src.plan();
-    if (planDirty && plan) changes.plan = plan;
     this.opts.onState({ kind: 'saving' });
     this.inFlight = this.opts.write(changes);
+    this.inFlightBatch = changes;
     try {
       await this.inFlight;
       this.inFlight = null;
+      this.inFlightBatch = null;
       if (!this.isDirty()) this.opts.onState({ kind: 'saved', savedAt: changes.savedAt });
       else this.opts.onState({ kind: 'pending' });
       return !this.isDirty();
     } catch (err) {
       this.inFlight = null;
+      this.inFlightBatch = null;
       // Keep the batch queued so that the next change or flush retries it.
       for (const id of territoryIds) this.territories.add(id);
       for (const id of regionIds) this.regions.add(id);
@@ -126,6 +122,38 @@ export class PlanSaver {
       this.opts.onState({ kind: 'error', message: describeStorageError(err) });
       return false;
     }
+  }
+
+  /** The queued changes as one batch, read from the source now; null when nothing is queued. */
+  private batch(): PlanChanges | null {
+    const src = this.opts.source;
+    const planId = src.planId();
+    if (!planId || !this.isDirty()) return null;
+    const changes: PlanChanges = { planId, territoryUpserts: [], territoryDeletes: [], regionUpserts: [], regionDeletes: [], savedAt: this.now(), history: src.history() };
+    for (const id of this.territories) {
+      const t = src.territory(id);
+      if (t) changes.territoryUpserts.push(t);
+      else changes.territoryDeletes.push(id);
+    }
+    for (const id of this.regions) {
+      const r = src.region(id);
+      if (r) changes.regionUpserts.push(r);
+      else changes.regionDeletes.push(id);
+    }
+    const plan = src.plan();
+    if (this.planDirty && plan) changes.plan = plan;
+    return changes;
+  }
+
+  /**
+   * Everything not yet known to be on disk, oldest first: the batch being written (its
+   * write may never finish if the page is closing) and the queued changes. Synchronous, for
+   * the unload journal (see db/unsavedJournal.ts).
+   */
+  unsaved(): PlanChanges[] {
+    if (this.stopped) return [];
+    const queued = this.batch();
+    return [...(this.inFlightBatch ? [this.inFlightBatch] : []), ...(queued ? [queued] : [])];
   }
 
   /** Forgets queued changes without writing them (the plan they belong to is gone). */

@@ -94,13 +94,14 @@ export function time(fn: () => unknown, runs: number, warmup = 1): Timing {
   return { median: times[Math.floor(times.length / 2)]!, min: times[0]!, max: times[times.length - 1]!, runs };
 }
 
-/** Forces a full GC when node runs with --expose-gc (npm run bench does); no-op otherwise. */
-export function gc(): void {
+/**
+ * Forces a full GC when node runs with --expose-gc (npm run bench does); no-op otherwise.
+ * Twice by default (what memory figures need: finalisers of the first pass freed too); once
+ * is enough to start a timing with a clean heap, and halves the cost on a large heap.
+ */
+export function gc(passes = 2): void {
   const collect = (globalThis as { gc?: () => void }).gc;
-  if (collect) {
-    collect();
-    collect();
-  }
+  if (collect) for (let i = 0; i < passes; i++) collect();
 }
 
 export const canMeasureMemory = (): boolean => typeof (globalThis as { gc?: unknown }).gc === 'function';

@@ -53,7 +53,7 @@ export default function ImportTerritoriesDialog({ file, onClose, service: given 
       .read(file)
       .then((res) => {
         if (!live) return;
-        if (!res.ok) return setStep({ kind: 'failed', message: res.message });
+        if (!res.ok) return setStep({ kind: 'failed', message: res.message.includes(file.name) ? res.message : `${file.name}: ${res.message}` });
         setField(res.value.contents.suggestedNameField ?? NO_FIELD);
         setStep({ kind: 'review', outcome: res.value });
       })
@@ -122,7 +122,7 @@ export default function ImportTerritoriesDialog({ file, onClose, service: given 
       )}
       {step.kind === 'failed' && (
         <div className="dialog-body">
-          <p role="alert" className="error-text">{step.message} Nothing was changed.</p>
+          <p role="alert" className="error-text">{/Nothing was changed\.$/.test(step.message) ? step.message : `${step.message} Nothing was changed.`}</p>
           <div className="dialog-actions">
             <button type="button" className="primary" onClick={onClose}>Close</button>
           </div>
