@@ -326,4 +326,26 @@ describe('never lose work', () => {
       await context.close();
     }
   });
+
+  it('a browser that refuses storage (quota of a few bytes): plain words, work goes on in memory, a backup is one click away', async () => {
+    const context = await newContext();
+    try {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1024 });
+      await page.goto(baseURL);
+      await waitForMap(page);
+      const alert = page.getByRole('alert').filter({ hasText: 'Your changes are not saved in this browser' });
+      await alert.waitFor({ timeout: 15_000 });
+      expect(await alert.innerText()).toMatch(/storage|space|quota/i);
+      // Still usable: duplicating a plan works in memory, and the backup downloads.
+      await duplicateAs(page, 'Only in this tab');
+      expect(await planNames(page)).toEqual([DEMO, 'Only in this tab']);
+      const backup = await download(page, () => alert.getByRole('button', { name: 'Download a backup' }).click());
+      const doc = JSON.parse(backup.text) as Record<string, unknown>;
+      expect(JSON.stringify(doc)).toContain('Only in this tab');
+    } finally {
+      await context.close();
+    }
+  });
 });
