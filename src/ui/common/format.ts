@@ -35,3 +35,8 @@ export function formatDeviation(ratio: number | null): string {
 export function formatTime(epochMs: number): string {
   return new Date(epochMs).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit', second: '2-digit' });
 }
+
+/** "1 store", "2 stores", "1,204 stores": a count with its noun in the right number. */
+export function formatCountOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(n)} ${n === 1 ? singular : plural}`;
+}

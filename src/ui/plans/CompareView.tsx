@@ -3,7 +3,7 @@ import { realignmentToCsv } from '../../domain/export';
 import type { PlanId } from '../../domain/types';
 import { selectCompare, selectCompareLoading, selectComparison, selectPlans } from '../../store/selectors';
 import { downloadText } from '../common/download';
-import { formatCount, formatMoney } from '../common/format';
+import { formatCount, formatCountOf, formatMoney } from '../common/format';
 import { useAppStore, useAppStoreApi } from '../common/storeContext';
 import { planFileName } from '../../domain/plans';
 
@@ -90,7 +90,8 @@ export function CompareView() {
               'No store changes territory between these plans.'
             ) : (
               <>
-                <strong>{formatCount(r.summary.storesMoved)}</strong> stores change territory: {formatCount(r.summary.customersMoved)} customers,{' '}
+                <strong>{formatCount(r.summary.storesMoved)}</strong> {r.summary.storesMoved === 1 ? 'store changes' : 'stores change'} territory:{' '}
+                {formatCountOf(r.summary.customersMoved, 'customer')},{' '}
                 {formatMoney(r.summary.revenueMoved)} revenue, {formatMoney(r.summary.potentialMoved)} potential. On the map they are shown in the
                 color of their territory in plan B; the other stores are dimmed.
               </>

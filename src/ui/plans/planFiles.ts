@@ -9,6 +9,7 @@ import type { Territory } from '../../domain/types';
 import { newPlanId, uniquePlanName } from '../../store/plansSlice';
 import type { AppState } from '../../store/types';
 import { downloadText } from '../common/download';
+import { readTextFile } from '../common/readTextFile';
 import { formatCount, formatMoney, formatPercent } from '../common/format';
 
 /** Plan files larger than this are refused before they are read (a plan is a few MB). */
@@ -54,19 +55,10 @@ export function exportKml(st: AppState): void {
  * plain GeoJSON, not a plan file, is pointed to "Import territories".
  */
 export async function readPlanFileInto(st: AppState, file: File): Promise<boolean> {
-  if (file.size > MAX_PLAN_FILE_BYTES) {
-    st.notify('error', `${file.name} is ${Math.round(file.size / 1048576)} MB; a plan file is at most ${MAX_PLAN_FILE_BYTES / 1048576} MB. Nothing was changed.`);
-    return false;
-  }
   const ws = st.workspace;
   if (!ws) return false;
-  let text: string;
-  try {
-    text = await file.text();
-  } catch (err) {
-    st.notify('error', `Could not read ${file.name}: ${err instanceof Error ? err.message : String(err)}`);
-    return false;
-  }
+  const text = await readTextFile(st, file, MAX_PLAN_FILE_BYTES, 'a plan file');
+  if (text === null) return false;
   const res = readPlanFile(text, { people: st.people, stores: st.stores, newPlanId: newPlanId(), workspaceId: ws.id, now: Date.now() });
   if (!res.ok) {
     const hint = res.reason === 'not-a-plan-file' ? ' To bring its polygons in as territories, use “Import territories”.' : '';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ReadBackupValue } from '../../domain/backup';
 import { selectAccess, selectStorage } from '../../store/selectors';
 import { ConfirmDialog, FileButton } from '../common/Dialog';
-import { formatCount } from '../common/format';
+import { formatCountOf } from '../common/format';
 import { useAppStore, useAppStoreApi } from '../common/storeContext';
 import { downloadBackup, readBackupFile } from './backup';
 
@@ -72,9 +72,9 @@ export function StoragePanel() {
         >
           <p>This backup of <strong>{pending.summary.workspaceName}</strong> was made {when(pending.summary.createdAt)}. It holds:</p>
           <ul className="summary-list" aria-label="Backup contents">
-            <li>{formatCount(pending.summary.stores)} stores and {formatCount(pending.summary.people)} people</li>
+            <li>{formatCountOf(pending.summary.stores, 'store')} and {formatCountOf(pending.summary.people, 'person', 'people')}</li>
             {pending.summary.plans.map((p, i) => (
-              <li key={i} className="indent">Plan “{p.name}”: {formatCount(p.territories)} territories</li>
+              <li key={i} className="indent">Plan “{p.name}”: {formatCountOf(p.territories, 'territory', 'territories')}</li>
             ))}
           </ul>
           <p className="warning">Restoring replaces every plan, store and person in this browser. Back up what is here first if you may need it.</p>

@@ -2,6 +2,7 @@
 import { readBackup, type ReadBackupValue } from '../../domain/backup';
 import type { AppState } from '../../store/types';
 import { downloadText } from '../common/download';
+import { readTextFile } from '../common/readTextFile';
 
 /** Backups larger than this are refused before they are read. */
 export const MAX_BACKUP_BYTES = 512 * 1024 * 1024;
@@ -16,17 +17,8 @@ export async function downloadBackup(st: AppState): Promise<boolean> {
 
 /** Reads and checks a backup file; the caller shows what it holds before restoring. */
 export async function readBackupFile(st: AppState, file: File): Promise<ReadBackupValue | null> {
-  if (file.size > MAX_BACKUP_BYTES) {
-    st.notify('error', `${file.name} is ${Math.round(file.size / 1048576)} MB, more than a backup can be (${MAX_BACKUP_BYTES / 1048576} MB). Nothing was changed.`);
-    return null;
-  }
-  let text: string;
-  try {
-    text = await file.text();
-  } catch (err) {
-    st.notify('error', `Could not read ${file.name}: ${err instanceof Error ? err.message : String(err)}`);
-    return null;
-  }
+  const text = await readTextFile(st, file, MAX_BACKUP_BYTES, 'a backup');
+  if (text === null) return null;
   const res = readBackup(text);
   if (!res.ok) {
     st.notify('error', `${file.name} is not a backup this app can restore: ${res.message} Nothing was changed.`);
