@@ -1,34 +1,58 @@
 import type { StateCreator } from 'zustand';
-import { assignPlan } from '../domain/assignment';
-import { filterStores } from '../domain/query';
-import { computeTerritoryStats } from '../domain/stats';
+import { filterStores, type StoreFilter } from '../domain/query';
+import { createPlanEngine, updatePlanEngine, type PlanEngine } from '../domain/stats';
+import type { Store } from '../domain/types';
 import type { AppState, DerivedSlice } from './types';
 
 /**
  * Assignment and KPIs, derived from stores + territories, never edited directly.
- * Recomputed in full after each committed change: at the sample market's size (10k stores,
- * tens of territories) that is a few milliseconds; the benchmark covers 1M stores.
+ *
+ * The plan engine (domain/stats/planEngine.ts) keeps them: after an edit it re-tests only
+ * the stores in the touched territories' boxes and re-sums only the territories whose
+ * stores changed, bit-identical to a full recompute; a plan switch, an import or a re-rank
+ * is computed in full. The engine lives here, outside the zustand state, because it holds
+ * large typed arrays and caches that no component should subscribe to.
+ *
+ * The stores filter is re-applied only when its result can have changed: the stores or
+ * the filter changed, or the filter selects by territory. An edit with no territory filter
+ * keeps the same `visibleStores` array, so the map and the stores table are not touched.
  */
-export const createDerivedSlice: StateCreator<AppState, [], [], DerivedSlice> = (set, get) => ({
-  assignment: new Int32Array(0),
-  stats: null,
-  visibleStores: new Int32Array(0),
-  derivedVersion: 0,
-  previewing: false,
-  recompute() {
-    const { stores, storeLngs, storeLats, territories, plan } = get();
-    const assignment = assignPlan(stores, storeLngs, storeLats, territories, plan?.pins);
-    const stats = computeTerritoryStats(stores, assignment, territories);
-    const visibleStores = filterStores(stores, assignment, territories, get().storeFilter);
-    set({ assignment, stats, visibleStores, previewing: false, derivedVersion: get().derivedVersion + 1 });
-    get().refreshCompare();
-  },
-  previewOutline(id, geometry) {
-    // Stats follow the mouse while a vertex is dragged: the outline is swapped in for the
-    // computation only; nothing is committed, saved or recorded for undo.
-    const { stores, storeLngs, storeLats, territories, plan } = get();
-    const draft = territories.map((t) => (t.id === id ? { ...t, geometry } : t));
-    const assignment = assignPlan(stores, storeLngs, storeLats, draft, plan?.pins);
-    set({ stats: computeTerritoryStats(stores, assignment, draft), previewing: true });
-  },
-});
+export const createDerivedSlice: StateCreator<AppState, [], [], DerivedSlice> = (set, get) => {
+  let engine: PlanEngine | null = null;
+  let filtered: { stores: readonly Store[]; filter: StoreFilter } | null = null;
+
+  const step = (territories: AppState['territories']): PlanEngine => {
+    const { stores, plan } = get();
+    return engine ? updatePlanEngine(engine, stores, territories, plan?.pins) : createPlanEngine(stores, territories, plan?.pins);
+  };
+
+  return {
+    assignment: new Int32Array(0),
+    stats: null,
+    visibleStores: new Int32Array(0),
+    derivedVersion: 0,
+    previewing: false,
+    lastEngineStep: null,
+    recompute() {
+      const { stores, territories, storeFilter } = get();
+      const next = step(territories);
+      const unchanged = next === engine && !get().previewing && get().stats !== null;
+      engine = next;
+      if (unchanged) return;
+      const { assignment, stats } = next;
+      const keepVisible = filtered !== null && filtered.stores === stores && filtered.filter === storeFilter && storeFilter.territory === 'all';
+      const visibleStores = keepVisible ? get().visibleStores : filterStores(stores, assignment, territories, storeFilter);
+      filtered = { stores, filter: storeFilter };
+      set({ assignment, stats, visibleStores, previewing: false, lastEngineStep: next.lastStep, derivedVersion: get().derivedVersion + 1 });
+      get().refreshCompare();
+    },
+    previewOutline(id, geometry) {
+      // Stats follow the mouse while a vertex is dragged: the outline is swapped in for the
+      // computation only; nothing is committed, saved or recorded for undo, and the
+      // engine's preview is not kept (the commit makes the same step from the plan).
+      const draft = get().territories.map((t) => (t.id === id ? { ...t, geometry } : t));
+      const preview = step(draft);
+      set({ stats: preview.stats, previewing: true, lastEngineStep: preview.lastStep });
+    },
+  };
+};

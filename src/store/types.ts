@@ -4,7 +4,7 @@ import type { BackupContent } from '../domain/backup';
 import type { ImportCommitSummary, ImportedStoreLike } from '../domain/import';
 import type { PlanComparison } from '../domain/plans';
 import type { StoreFilter } from '../domain/query';
-import type { TerritoryStats } from '../domain/stats';
+import type { EngineStep, TerritoryStats } from '../domain/stats';
 import type {
   BaseUnitLevel, Person, PersonId, Plan, PlanBundle, PlanId, Region, RegionId, Store, StoreId, StorePin, Territory, TerritoryGeometry, TerritoryId, Workspace,
 } from '../domain/types';
@@ -249,6 +249,8 @@ export interface DerivedSlice {
   derivedVersion: number;
   /** True while `stats` shows an outline being dragged, not the committed plan. */
   previewing: boolean;
+  /** How the plan engine made the current stats (full or incremental), for the curious and the tests. */
+  lastEngineStep: EngineStep | null;
   recompute(): void;
   /** Stats as if territory `id` had `geometry`, without committing anything. */
   previewOutline(id: TerritoryId, geometry: TerritoryGeometry): void;

@@ -16,6 +16,7 @@ const BENCHES: readonly { file: string; load: () => Promise<BenchModule> }[] = [
   { file: 'editing.bench.ts', load: () => import('./editing.bench') },
   { file: 'comparePlans.bench.ts', load: () => import('./comparePlans.bench') },
   { file: 'planSwitch.bench.ts', load: () => import('./planSwitch.bench') },
+  { file: 'planEngine.bench.ts', load: () => import('./planEngine.bench') },
 ];
 
 async function main(): Promise<void> {

@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { assignPlan } from '../../src/domain/assignment';
+import { computeTerritoryStats } from '../../src/domain/stats';
 import type { TerritoryGeometry, TerritoryId } from '../../src/domain/types';
 import { createAppStore } from '../../src/store/appStore';
 import { applyToTerritories, invertChange, UNDO_LIMIT } from '../../src/store/planSlice';
@@ -235,5 +237,66 @@ describe('applyToTerritories / invertChange', () => {
     const next = applyToTerritories(list, change);
     expect(next.map((t) => t.id)).toEqual(['C', 'A', 'B']);
     expect(applyToTerritories(next, invertChange(change))).toEqual(list);
+  });
+});
+
+describe('derived state follows edits incrementally', () => {
+  const scratch = (st: ReturnType<ReturnType<typeof makeStore>['s']['getState']>) => {
+    const lngs = Float64Array.from(st.stores, (x) => x.lng);
+    const lats = Float64Array.from(st.stores, (x) => x.lat);
+    const assignment = assignPlan(st.stores, lngs, lats, st.territories, st.plan?.pins);
+    return { assignment: Array.from(assignment), stats: computeTerritoryStats(st.stores, assignment, st.territories) };
+  };
+
+  it('draw, reshape, delete, undo, redo and a pin are incremental steps and equal a full recompute', () => {
+    const { s } = makeStore();
+    const t = s.getState().createTerritory('North', square(4, 4, 2))!;
+    const steps: string[] = [s.getState().lastEngineStep!.kind];
+    s.getState().reshapeTerritory(t.id, square(3, 3, 4));
+    steps.push(s.getState().lastEngineStep!.kind);
+    s.getState().deleteTerritory('B' as TerritoryId);
+    steps.push(s.getState().lastEngineStep!.kind);
+    expect(s.getState().stats!.unassigned.stores).toBe(2); // S2 lost its territory, S3 never had one
+    s.getState().undo();
+    steps.push(s.getState().lastEngineStep!.kind);
+    s.getState().redo();
+    steps.push(s.getState().lastEngineStep!.kind);
+    s.getState().pinStore('S3' as never, t.id);
+    steps.push(s.getState().lastEngineStep!.kind);
+    expect(steps).toEqual(['incremental', 'incremental', 'incremental', 'incremental', 'incremental', 'incremental']);
+    const st = s.getState();
+    const want = scratch(st);
+    expect(Array.from(st.assignment)).toEqual(want.assignment);
+    expect(st.stats).toStrictEqual(want.stats);
+  });
+
+  it('a new market is computed in full', () => {
+    const { s } = makeStore();
+    s.getState().setMarket([...s.getState().stores, store('S5', 2, 2)], [manager]);
+    expect(s.getState().lastEngineStep!.kind).toBe('full');
+    expect(s.getState().stats!.rows[0]!.stores).toBe(3);
+  });
+
+  it('an edit without a territory filter keeps the same visible-stores array (the map and the table are not touched)', () => {
+    const { s } = makeStore();
+    const before = s.getState().visibleStores;
+    s.getState().reshapeTerritory('A' as TerritoryId, square(0, 0, 9));
+    expect(s.getState().visibleStores).toBe(before);
+    s.getState().setStoreFilter({ territory: 'A' as TerritoryId });
+    const filtered = s.getState().visibleStores;
+    expect(Array.from(filtered)).toEqual([0, 3]);
+    s.getState().reshapeTerritory('A' as TerritoryId, square(0, 0, 3)); // S1 at (5,5) leaves A
+    expect(Array.from(s.getState().visibleStores)).toEqual([3]);
+  });
+
+  it('a dragged outline previews the stats and a release without commit restores the plan’s', () => {
+    const { s } = makeStore();
+    const committed = s.getState().stats;
+    s.getState().previewOutline('A' as TerritoryId, square(0, 0, 60));
+    expect(s.getState().previewing).toBe(true);
+    expect(s.getState().stats!.rows[0]!.stores).toBe(4); // A (rank 0) now covers every store and wins over B
+    s.getState().recompute();
+    expect(s.getState().previewing).toBe(false);
+    expect(s.getState().stats).toStrictEqual(committed);
   });
 });

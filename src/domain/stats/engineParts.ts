@@ -1,0 +1,319 @@
+/**
+ * The parts shared by the incremental stats engines (incrementalStats.ts for one territory
+ * at a time, planEngine.ts for whole plan changes): per-store columns, per-slot sums
+ * accumulated in store order (what makes them bit-identical to computeTerritoryStats), the
+ * grid over store positions and banded outlines with the assignment engine's exact test.
+ */
+import { ON_BOUNDARY, crossEdges } from '../assignment/cellTest';
+import { prepareEdges } from '../assignment/prepareEdges';
+import type { Store, Territory, TerritoryGeometry, TerritoryId } from '../types';
+import { computeBalance } from './balance';
+import { newCustomerWindow } from './isoDate';
+import { statsRow, type TerritoryStatsRow } from './territoryStats';
+// ---------------------------------------------------------------------------------------
+// Per-store columns and per-slot sums (the exact arithmetic of computeTerritoryStats)
+
+export const STATUS_OTHER = 0;
+export const STATUS_CUSTOMER = 1;
+export const STATUS_PROSPECT = 2;
+export const STATUS_LOST = 3;
+
+/** Per-store values, as computeTerritoryStats reads them (non-finite money → 0). */
+export interface StoreColumns {
+  readonly lng: Float64Array;
+  readonly lat: Float64Array;
+  readonly revenue: Float64Array;
+  readonly prior: Float64Array;
+  readonly potential: Float64Array;
+  /** max(0, potential − revenue), 0 when not positive (added only when positive there). */
+  readonly whitespace: Float64Array;
+  readonly status: Uint8Array;
+  /** 1 = new customer at the state's reference date. */
+  readonly fresh: Uint8Array;
+}
+
+
+export const finite = (v: number): number => (Number.isFinite(v) ? v : 0);
+
+export function storeColumns(stores: readonly Store[], referenceDate: Date): StoreColumns {
+  const n = stores.length;
+  const cols = {
+    lng: new Float64Array(n),
+    lat: new Float64Array(n),
+    revenue: new Float64Array(n),
+    prior: new Float64Array(n),
+    potential: new Float64Array(n),
+    whitespace: new Float64Array(n),
+    status: new Uint8Array(n),
+    fresh: new Uint8Array(n),
+  };
+  const [from, to] = newCustomerWindow(referenceDate);
+  for (let i = 0; i < n; i++) {
+    const s = stores[i]!;
+    cols.lng[i] = s.lng;
+    cols.lat[i] = s.lat;
+    const r = finite(s.revenue);
+    const pot = finite(s.potential);
+    cols.revenue[i] = r;
+    cols.prior[i] = finite(s.priorRevenue);
+    cols.potential[i] = pot;
+    cols.whitespace[i] = pot > r ? pot - r : 0;
+    if (s.status === 'customer') {
+      cols.status[i] = STATUS_CUSTOMER;
+      let since = s.customerSince;
+      if (since !== null) {
+        if (since.length > 10) since = since.slice(0, 10);
+        if (since >= from && since <= to) cols.fresh[i] = 1;
+      }
+    } else if (s.status === 'prospect') {
+      cols.status[i] = STATUS_PROSPECT;
+    } else if (s.status === 'lost') {
+      cols.status[i] = STATUS_LOST;
+    } else {
+      cols.status[i] = STATUS_OTHER;
+    }
+  }
+  return cols;
+}
+
+/** Sums per slot: territories 0…n−1, slot n = Unassigned. */
+export interface SlotSums {
+  readonly count: Float64Array;
+  readonly customers: Float64Array;
+  readonly prospects: Float64Array;
+  readonly lost: Float64Array;
+  readonly revenue: Float64Array;
+  readonly prior: Float64Array;
+  readonly potential: Float64Array;
+  readonly whitespace: Float64Array;
+  readonly fresh: Float64Array;
+}
+export const SUM_KEYS = ['count', 'customers', 'prospects', 'lost', 'revenue', 'prior', 'potential', 'whitespace', 'fresh'] as const;
+
+export function emptySums(slots: number): SlotSums {
+  return Object.fromEntries(SUM_KEYS.map((k) => [k, new Float64Array(slots)])) as unknown as SlotSums;
+}
+
+export function copySums(s: SlotSums): SlotSums {
+  return Object.fromEntries(SUM_KEYS.map((k) => [k, s[k].slice()])) as unknown as SlotSums;
+}
+
+/**
+ * Adds every store, in store order, to its slot (assignment −1 or out of range → slot n),
+ * when `only` is null or flags that slot. Zeroes the flagged slots first. Store order per
+ * slot is what makes the sums bit-identical to computeTerritoryStats.
+ */
+export function accumulate(cols: StoreColumns, assignment: Int32Array, n: number, sums: SlotSums, only: Uint8Array | null): void {
+  const { count, customers, prospects, lost, revenue, prior, potential, whitespace, fresh } = sums;
+  if (only) {
+    for (let t = 0; t <= n; t++) {
+      if (only[t]) for (const k of SUM_KEYS) sums[k][t] = 0;
+    }
+  }
+  const status = cols.status;
+  const isNew = cols.fresh;
+  for (let i = 0, len = assignment.length; i < len; i++) {
+    let t = assignment[i]!;
+    if (!(t >= 0 && t < n)) t = n;
+    if (only && only[t] === 0) continue;
+    count[t]! += 1;
+    revenue[t]! += cols.revenue[i]!;
+    prior[t]! += cols.prior[i]!;
+    potential[t]! += cols.potential[i]!;
+    const ws = cols.whitespace[i]!;
+    if (ws > 0) whitespace[t]! += ws;
+    const st = status[i]!;
+    if (st === STATUS_CUSTOMER) {
+      customers[t]! += 1;
+      if (isNew[i]) fresh[t]! += 1;
+    } else if (st === STATUS_PROSPECT) {
+      prospects[t]! += 1;
+    } else if (st === STATUS_LOST) {
+      lost[t]! += 1;
+    }
+  }
+}
+
+export function makeRow(territoryId: TerritoryId | null, s: SlotSums, k: number, balanceDeviation: number | null): TerritoryStatsRow {
+  return statsRow(
+    territoryId,
+    s.count[k]!, s.customers[k]!, s.prospects[k]!, s.lost[k]!,
+    s.revenue[k]!, s.prior[k]!, s.potential[k]!, s.whitespace[k]!, s.fresh[k]!,
+    balanceDeviation,
+  );
+}
+
+/** The stats table, exactly as computeTerritoryStats shapes it. */
+export interface StatsRows {
+  /** One row per territory, in the order of the state's territories. */
+  readonly rows: readonly TerritoryStatsRow[];
+  readonly unassigned: TerritoryStatsRow;
+  readonly totals: TerritoryStatsRow;
+}
+
+export function buildRows(territories: readonly Pick<Territory, 'id'>[], sums: SlotSums): StatsRows {
+  const n = territories.length;
+  const balance = computeBalance(sums.revenue.subarray(0, n));
+  const rows: TerritoryStatsRow[] = new Array(n);
+  for (let k = 0; k < n; k++) rows[k] = makeRow(territories[k]!.id, sums, k, balance.deviations[k]!);
+  const unassigned = makeRow(null, sums, n, null);
+  const totalSums = emptySums(1);
+  for (const key of SUM_KEYS) {
+    let total = 0;
+    for (let k = 0; k <= n; k++) total += sums[key][k]!;
+    totalSums[key][0] = total;
+  }
+  return { rows, unassigned, totals: makeRow(null, totalSums, 0, null) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Geometry path
+
+/** Grid over the stores' positions (CSR), for "stores in this box" queries. */
+export interface StoreGrid {
+  readonly minX: number;
+  readonly minY: number;
+  readonly cols: number;
+  readonly rows: number;
+  readonly cellW: number;
+  readonly cellH: number;
+  readonly start: Int32Array;
+  readonly items: Int32Array;
+}
+
+export const STORES_PER_CELL = 16;
+
+export function buildStoreGrid(cols: StoreColumns): StoreGrid {
+  const n = cols.lng.length;
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity, usable = 0;
+  for (let i = 0; i < n; i++) {
+    const x = cols.lng[i]!;
+    const y = cols.lat[i]!;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    usable++;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  if (usable === 0) {
+    return { minX: 0, minY: 0, cols: 1, rows: 1, cellW: 1, cellH: 1, start: new Int32Array(2), items: new Int32Array(0) };
+  }
+  const width = Math.max(maxX - minX, 1e-9);
+  const height = Math.max(maxY - minY, 1e-9);
+  const target = Math.max(1, Math.min(1 << 22, Math.ceil(usable / STORES_PER_CELL)));
+  const side = Math.sqrt((width * height) / target);
+  const gc = Math.max(1, Math.min(target, Math.round(width / side)));
+  const gr = Math.max(1, Math.min(Math.floor((1 << 22) / gc), Math.round(height / side)));
+  const cellW = width / gc;
+  const cellH = height / gr;
+  const cellOf = new Int32Array(n).fill(-1);
+  const start = new Int32Array(gc * gr + 1);
+  for (let i = 0; i < n; i++) {
+    const x = cols.lng[i]!;
+    const y = cols.lat[i]!;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    const c = Math.min(gc - 1, Math.floor((x - minX) / cellW));
+    const r = Math.min(gr - 1, Math.floor((y - minY) / cellH));
+    cellOf[i] = r * gc + c;
+    start[r * gc + c + 1]!++;
+  }
+  for (let k = 0; k < gc * gr; k++) start[k + 1] = start[k + 1]! + start[k]!;
+  const cursor = start.slice(0, gc * gr);
+  const items = new Int32Array(usable);
+  for (let i = 0; i < n; i++) if (cellOf[i]! >= 0) items[cursor[cellOf[i]!]!++] = i;
+  return { minX, minY, cols: gc, rows: gr, cellW, cellH, start, items };
+}
+
+/** Store indexes with finite coordinates inside [minX, maxX] × [minY, maxY]. */
+export function storesInBox(grid: StoreGrid, cols: StoreColumns, box: readonly number[]): number[] {
+  const [minX, minY, maxX, maxY] = box as [number, number, number, number];
+  const out: number[] = [];
+  if (!(minX <= maxX && minY <= maxY)) return out;
+  const c0 = Math.max(0, Math.floor((minX - grid.minX) / grid.cellW) - 1);
+  const c1 = Math.min(grid.cols - 1, Math.floor((maxX - grid.minX) / grid.cellW) + 1);
+  const r0 = Math.max(0, Math.floor((minY - grid.minY) / grid.cellH) - 1);
+  const r1 = Math.min(grid.rows - 1, Math.floor((maxY - grid.minY) / grid.cellH) + 1);
+  for (let r = r0; r <= r1; r++) {
+    for (let c = c0; c <= c1; c++) {
+      const cell = r * grid.cols + c;
+      for (let k = grid.start[cell]!; k < grid.start[cell + 1]!; k++) {
+        const i = grid.items[k]!;
+        const x = cols.lng[i]!;
+        const y = cols.lat[i]!;
+        if (x >= minX && x <= maxX && y >= minY && y <= maxY) out.push(i);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * One territory's outline as horizontal bands of edges: a point only needs the edges of its
+ * band. Same edges (prepareEdges) and same exact test (crossEdges) as the assignment engine.
+ */
+export interface BandedShape {
+  readonly minX: number;
+  readonly minY: number;
+  readonly maxX: number;
+  readonly maxY: number;
+  readonly bands: number;
+  readonly bandH: number;
+  /** Edges of band b: `data[4 * start[b] .. 4 * start[b + 1]]`. */
+  readonly start: Int32Array;
+  readonly data: Float64Array;
+}
+
+export function bandedShape(geometry: TerritoryGeometry): BandedShape {
+  const { edges, edgeCount } = prepareEdges([geometry]);
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (let e = 0; e < edgeCount; e++) {
+    for (const k of [e * 4, e * 4 + 2]) {
+      const x = edges[k]!;
+      const y = edges[k + 1]!;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+  }
+  if (edgeCount === 0) {
+    return { minX, minY, maxX, maxY, bands: 1, bandH: 1, start: new Int32Array(2), data: new Float64Array(0) };
+  }
+  const bands = Math.max(1, Math.min(4096, Math.ceil(edgeCount / 2)));
+  const bandH = Math.max(maxY - minY, 1e-12) / bands;
+  const bandOf = (y: number): number => Math.min(bands - 1, Math.max(0, Math.floor((y - minY) / bandH)));
+  const start = new Int32Array(bands + 1);
+  for (let e = 0; e < edgeCount; e++) {
+    const y1 = edges[e * 4 + 1]!;
+    const y2 = edges[e * 4 + 3]!;
+    const b1 = bandOf(Math.max(y1, y2));
+    for (let b = bandOf(Math.min(y1, y2)); b <= b1; b++) start[b + 1]!++;
+  }
+  for (let b = 0; b < bands; b++) start[b + 1] = start[b + 1]! + start[b]!;
+  const cursor = start.slice(0, bands);
+  const data = new Float64Array(start[bands]! * 4);
+  for (let e = 0; e < edgeCount; e++) {
+    const y1 = edges[e * 4 + 1]!;
+    const y2 = edges[e * 4 + 3]!;
+    const b1 = bandOf(Math.max(y1, y2));
+    for (let b = bandOf(Math.min(y1, y2)); b <= b1; b++) {
+      const at = cursor[b]!++ * 4;
+      data[at] = edges[e * 4]!;
+      data[at + 1] = y1;
+      data[at + 2] = edges[e * 4 + 2]!;
+      data[at + 3] = y2;
+    }
+  }
+  return { minX, minY, maxX, maxY, bands, bandH, start, data };
+}
+
+/** The engine's rule: inside (even–odd over all rings) or on the boundary. */
+export function shapeContains(s: BandedShape, x: number, y: number): boolean {
+  if (!(x >= s.minX && x <= s.maxX && y >= s.minY && y <= s.maxY)) return false;
+  const b = Math.min(s.bands - 1, Math.max(0, Math.floor((y - s.minY) / s.bandH)));
+  const hit = crossEdges(s.data, s.start[b]! * 4, s.start[b + 1]! * 4, x, y);
+  return hit === 1 || hit === ON_BOUNDARY;
+}
+
+

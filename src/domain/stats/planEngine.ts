@@ -1,0 +1,340 @@
+/**
+ * The plan engine: a plan's assignment (outlines, then pins) and its stats table, kept up
+ * to date across the edits the app makes, recomputing only what an edit touches.
+ *
+ * Every committed edit hands the engine the plan's new territory list (and pins). The
+ * engine compares it with the list it holds, by territory id:
+ *
+ * - **touched** territories are the ones added, removed, or whose geometry object changed
+ *   (edits never mutate a geometry in place; they make a new one). A renamed or recolored
+ *   territory is not touched: its stores stay where they are.
+ * - Only stores inside the bounding box of a touched territory (old or new outline) can
+ *   change territory. They are found with the grid over the stores and given the winner
+ *   among the territories whose extent meets a touched box, in the assignment engine's
+ *   priority order (rank, then id, then position) with its exact point test. Every other
+ *   store keeps its territory, re-indexed when the list grew or shrank.
+ * - Pins apply on top, as `assignPlan` applies them.
+ * - The per-territory sums of the slots whose members changed (touched territories, the
+ *   territories that gained or lost a store, Unassigned) are re-accumulated in store order;
+ *   the others are carried over. So the table is bit-identical to `computeTerritoryStats`
+ *   over `assignPlan` of the same plan, which a property test checks on random edits.
+ *
+ * It falls back to the full computation (and says so in `lastStep`) when the stores
+ * changed, the calendar day rolled over (new customers depend on it), the priority order of
+ * the untouched territories changed (a re-rank), many territories were touched at once (a
+ * plan switch), or the touched boxes hold most of the market anyway.
+ *
+ * Cost of an incremental step with n stores: a few passes over n-element typed arrays
+ * (re-index, copy, one accumulation) plus an exact point test per store in the touched
+ * boxes. Engines are immutable; a new engine shares the store columns, the grid and the
+ * outline cache with its parent, so a preview (a vertex being dragged) is one step that is
+ * simply not kept.
+ */
+import { assignPoints, buildTerritoryIndex, storeFinder } from '../assignment';
+import { priorityOrder } from '../assignment/priorityOrder';
+import type { Store, StorePin, Territory, TerritoryGeometry, TerritoryId } from '../types';
+import {
+  accumulate, bandedShape, buildRows, buildStoreGrid, emptySums, shapeContains, storeColumns, storesInBox,
+  type BandedShape, type SlotSums, type StoreColumns, type StoreGrid,
+} from './engineParts';
+import { newCustomerWindow } from './isoDate';
+import type { TerritoryStats, TerritoryStatsOptions } from './territoryStats';
+
+/** More touched territories than this in one step: a full computation is cheaper. */
+const MAX_TOUCHED = 24;
+/** Touched boxes holding more than this share of the stores: a full computation is cheaper. */
+const MAX_CANDIDATE_SHARE = 0.6;
+
+/** Shared by an engine and every engine derived from it (same stores, same day). */
+interface MarketCache {
+  readonly stores: readonly Store[];
+  readonly cols: StoreColumns;
+  readonly window: string;
+  /** Store position by id (pins); built on first use. */
+  finder: ((id: string) => number) | null;
+  /** Grid over the store positions; built on the first incremental step. */
+  grid: StoreGrid | null;
+  readonly shapes: WeakMap<TerritoryGeometry, BandedShape>;
+}
+
+/** How the last step was done, for tests, the benchmark and the curious. */
+export interface EngineStep {
+  kind: 'full' | 'incremental' | 'unchanged';
+  /** Why a full computation was needed ('' for the other kinds). */
+  reason: string;
+  /** Territories added, removed or reshaped. */
+  touched: number;
+  /** Stores re-tested against the outlines. */
+  tested: number;
+}
+
+export interface PlanEngine {
+  readonly stores: readonly Store[];
+  /** The plan's territories (rank order, as the plan keeps them); indexes refer to these. */
+  readonly territories: readonly Territory[];
+  readonly pins: readonly StorePin[] | undefined;
+  /** assignment[i] = index into `territories` of store i's territory (pins applied), or −1. */
+  readonly assignment: Int32Array;
+  /** The stats table, exactly as computeTerritoryStats computes it. Treat as read-only. */
+  readonly stats: TerritoryStats;
+  readonly lastStep: EngineStep;
+  /** Internal state; shared with derived engines. */
+  readonly internal: {
+    readonly market: MarketCache;
+    /** The assignment by outlines alone (before pins). */
+    readonly geo: Int32Array;
+    readonly sums: SlotSums;
+    /** Pins resolved to store positions, in pin order (later pins win, as in applyPins). */
+    readonly pinned: { readonly store: Int32Array; readonly territoryId: readonly TerritoryId[] };
+  };
+}
+
+function windowKey(referenceDate: Date): string {
+  return newCustomerWindow(referenceDate).join('/');
+}
+
+function resolvePins(market: MarketCache, pins: readonly StorePin[] | undefined): PlanEngine['internal']['pinned'] {
+  if (!pins || pins.length === 0) return { store: new Int32Array(0), territoryId: [] };
+  if (!market.finder) market.finder = storeFinder(market.stores.length, (i) => market.stores[i]!.id);
+  const store: number[] = [];
+  const territoryId: TerritoryId[] = [];
+  for (const pin of pins) {
+    const i = market.finder(pin.storeId);
+    if (i < 0) continue;
+    store.push(i);
+    territoryId.push(pin.territoryId);
+  }
+  return { store: Int32Array.from(store), territoryId };
+}
+
+/** Applies resolved pins to `assignment` in place (a pin to a missing territory is skipped). */
+function applyResolvedPins(assignment: Int32Array, territories: readonly Territory[], pinned: PlanEngine['internal']['pinned']): void {
+  if (pinned.store.length === 0) return;
+  const index = new Map<string, number>();
+  territories.forEach((t, k) => {
+    if (!index.has(t.id)) index.set(t.id, k);
+  });
+  for (let p = 0; p < pinned.store.length; p++) {
+    const k = index.get(pinned.territoryId[p]!);
+    if (k !== undefined) assignment[pinned.store[p]!] = k;
+  }
+}
+
+function fullEngine(market: MarketCache, territories: readonly Territory[], pins: readonly StorePin[] | undefined, reason: string): PlanEngine {
+  const geo = assignPoints(buildTerritoryIndex(territories), market.cols.lng, market.cols.lat);
+  const pinned = resolvePins(market, pins);
+  const assignment = geo.slice();
+  applyResolvedPins(assignment, territories, pinned);
+  const sums = emptySums(territories.length + 1);
+  accumulate(market.cols, assignment, territories.length, sums, null);
+  return {
+    stores: market.stores,
+    territories,
+    pins,
+    assignment,
+    stats: buildRows(territories, sums) as TerritoryStats,
+    lastStep: { kind: 'full', reason, touched: territories.length, tested: market.stores.length },
+    internal: { market, geo, sums, pinned },
+  };
+}
+
+/** Builds the engine for a plan over a market: the full computation, once. */
+export function createPlanEngine(
+  stores: readonly Store[],
+  territories: readonly Territory[],
+  pins: readonly StorePin[] | undefined,
+  opts: TerritoryStatsOptions = {},
+): PlanEngine {
+  const referenceDate = opts.referenceDate ?? new Date();
+  const market: MarketCache = {
+    stores,
+    cols: storeColumns(stores, referenceDate),
+    window: windowKey(referenceDate),
+    finder: null,
+    grid: null,
+    shapes: new WeakMap(),
+  };
+  return fullEngine(market, territories, pins, 'new engine');
+}
+
+function shapeOf(market: MarketCache, geometry: TerritoryGeometry): BandedShape {
+  let s = market.shapes.get(geometry);
+  if (!s) {
+    s = bandedShape(geometry);
+    market.shapes.set(geometry, s);
+  }
+  return s;
+}
+
+function firstIndexById(territories: readonly Territory[]): Map<string, number> | null {
+  const m = new Map<string, number>();
+  for (let k = 0; k < territories.length; k++) {
+    if (m.has(territories[k]!.id)) return null; // duplicate ids: positions are ambiguous
+    m.set(territories[k]!.id, k);
+  }
+  return m;
+}
+
+/**
+ * The engine for the plan as it is now: `territories` and `pins` after an edit (or while
+ * one is previewed). Returns `engine` itself when nothing that matters changed.
+ */
+export function updatePlanEngine(
+  engine: PlanEngine,
+  stores: readonly Store[],
+  territories: readonly Territory[],
+  pins: readonly StorePin[] | undefined,
+  opts: TerritoryStatsOptions = {},
+): PlanEngine {
+  const referenceDate = opts.referenceDate ?? new Date();
+  if (stores !== engine.stores) return createPlanEngine(stores, territories, pins, { referenceDate });
+  const { market } = engine.internal;
+  if (windowKey(referenceDate) !== market.window) {
+    return { ...createPlanEngine(stores, territories, pins, { referenceDate }), lastStep: { kind: 'full', reason: 'the day changed', touched: territories.length, tested: stores.length } };
+  }
+  const old = engine.territories;
+  if (old === territories && pins === engine.pins) return engine.lastStep.kind === 'unchanged' ? engine : { ...engine, lastStep: { kind: 'unchanged', reason: '', touched: 0, tested: 0 } };
+
+  const oldIndex = firstIndexById(old);
+  const newIndex = firstIndexById(territories);
+  if (!oldIndex || !newIndex) return fullEngine(market, territories, pins, 'duplicate territory ids');
+
+  // What the edit touched, and where each kept territory went.
+  const remap = new Int32Array(old.length).fill(-1);
+  const boxes: number[][] = [];
+  let touched = 0;
+  const touchBox = (g: TerritoryGeometry) => {
+    const s = shapeOf(market, g);
+    if (s.minX <= s.maxX && s.minY <= s.maxY) boxes.push([s.minX, s.minY, s.maxX, s.maxY]);
+  };
+  for (let k = 0; k < old.length; k++) {
+    const t = old[k]!;
+    const j = newIndex.get(t.id);
+    if (j === undefined) {
+      touched++;
+      touchBox(t.geometry);
+      continue;
+    }
+    remap[k] = j;
+    if (territories[j]!.geometry !== t.geometry) {
+      touched++;
+      touchBox(t.geometry);
+      touchBox(territories[j]!.geometry);
+    }
+  }
+  for (let j = 0; j < territories.length; j++) {
+    if (!oldIndex.has(territories[j]!.id)) {
+      touched++;
+      touchBox(territories[j]!.geometry);
+    }
+  }
+  if (touched > MAX_TOUCHED) return fullEngine(market, territories, pins, `${touched} territories changed`);
+
+  // The untouched territories must keep their relative priority; a re-rank moves stores
+  // anywhere in the overlaps, so it is computed in full.
+  const newOrder = priorityOrder(territories);
+  const oldOrder = priorityOrder(old);
+  const keptNew: number[] = [];
+  for (const k of oldOrder) if (remap[k]! >= 0) keptNew.push(remap[k]!);
+  let q = 0;
+  for (const j of newOrder) {
+    if (!oldIndex.has(territories[j]!.id)) continue; // added
+    if (keptNew[q++] !== j) return fullEngine(market, territories, pins, 'territories re-ranked');
+  }
+
+  const n = stores.length;
+  const oldGeo = engine.internal.geo;
+  let identity = old.length === territories.length;
+  for (let k = 0; identity && k < old.length; k++) identity = remap[k] === k;
+  const geo = identity ? oldGeo.slice() : new Int32Array(n);
+  if (!identity) {
+    for (let i = 0; i < n; i++) {
+      const g = oldGeo[i]!;
+      geo[i] = g >= 0 && g < remap.length ? remap[g]! : -1;
+    }
+  }
+
+  // Re-test the stores in the touched boxes.
+  const candidates: number[] = [];
+  if (boxes.length > 0) {
+    if (!market.grid) market.grid = buildStoreGrid(market.cols);
+    const seen = new Uint8Array(n);
+    for (const box of boxes) {
+      for (const i of storesInBox(market.grid, market.cols, box)) {
+        if (seen[i]) continue;
+        seen[i] = 1;
+        candidates.push(i);
+      }
+    }
+    if (candidates.length > MAX_CANDIDATE_SHARE * n && n > 1000) {
+      return fullEngine(market, territories, pins, 'the change covers most of the market');
+    }
+    // Territories that can hold a store of a touched box, in winning order.
+    const contenders: { t: number; shape: BandedShape }[] = [];
+    for (const t of newOrder) {
+      const s = shapeOf(market, territories[t]!.geometry);
+      if (boxes.some((b) => s.minX <= b[2]! && s.maxX >= b[0]! && s.minY <= b[3]! && s.maxY >= b[1]!)) contenders.push({ t, shape: s });
+    }
+    const { lng, lat } = market.cols;
+    for (const i of candidates) {
+      const x = lng[i]!;
+      const y = lat[i]!;
+      let winner = -1;
+      for (const c of contenders) {
+        if (shapeContains(c.shape, x, y)) {
+          winner = c.t;
+          break;
+        }
+      }
+      geo[i] = winner;
+    }
+  }
+
+  const pinned = pins === engine.pins ? engine.internal.pinned : resolvePins(market, pins);
+  const assignment = geo.slice();
+  applyResolvedPins(assignment, territories, pinned);
+
+  // Slots whose members changed. Old slots are compared through `remap`; a store whose old
+  // territory is gone counts as having changed.
+  const nt = territories.length;
+  const affected = new Uint8Array(nt + 1);
+  for (let j = 0; j < nt; j++) if (!oldIndex.has(territories[j]!.id)) affected[j] = 1;
+  const oldAssignment = engine.assignment;
+  const oldN = old.length;
+  const slotOfOld = (a: number): number => (a >= 0 && a < oldN ? (remap[a]! >= 0 ? remap[a]! : -2) : nt);
+  const slotOfNew = (a: number): number => (a >= 0 && a < nt ? a : nt);
+  const check = (i: number) => {
+    const before = slotOfOld(oldAssignment[i]!);
+    const after = slotOfNew(assignment[i]!);
+    if (before !== after) {
+      if (before >= 0) affected[before] = 1;
+      affected[after] = 1;
+    }
+  };
+  for (const i of candidates) check(i); // the only stores whose outline assignment could change
+  for (const i of engine.internal.pinned.store) check(i);
+  for (const i of pinned.store) check(i);
+
+  // Carry the untouched slots over, re-accumulate the others in store order.
+  const sums = emptySums(nt + 1);
+  const oldSums = engine.internal.sums;
+  for (let k = 0; k < oldN; k++) {
+    const j = remap[k]!;
+    if (j < 0 || affected[j]) continue;
+    for (const key of Object.keys(sums) as (keyof SlotSums)[]) sums[key][j] = oldSums[key][k]!;
+  }
+  if (!affected[nt]) for (const key of Object.keys(sums) as (keyof SlotSums)[]) sums[key][nt] = oldSums[key][oldN]!;
+  let any = false;
+  for (let j = 0; j <= nt; j++) any ||= affected[j] === 1;
+  if (any) accumulate(market.cols, assignment, nt, sums, affected);
+
+  return {
+    stores,
+    territories,
+    pins,
+    assignment,
+    stats: buildRows(territories, sums) as TerritoryStats,
+    lastStep: { kind: 'incremental', reason: '', touched, tested: candidates.length },
+    internal: { market, geo, sums, pinned },
+  };
+}
