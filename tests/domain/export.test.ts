@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseStore } from '../fixtures/market';
+import { baseStore, squareTerritory } from '../fixtures/market';
 import type { Polygon, Position } from 'geojson';
 import {
   ASSIGNMENTS_CSV_HEADER,
@@ -238,5 +238,27 @@ describe('territoriesToGeoJson', () => {
     if (m.type === 'MultiPolygon') expect(signedArea(m.coordinates[0]![0]!)).toBeGreaterThan(0);
     // input untouched: still clockwise
     expect(signedArea(territories[0]!.geometry.coordinates[0] as Position[])).toBeLessThan(0);
+  });
+});
+
+describe('csvChunks: the streamed export is the same file', () => {
+  it('joins to exactly joinCsvLines, at chunk boundaries and for no lines', async () => {
+    const { csvChunks, joinCsvLines } = await import('../../src/domain/export');
+    for (const count of [0, 1, 2, 3, 4, 5, 9]) {
+      const lines = Array.from({ length: count }, (_, i) => `line ${i},"x"`);
+      const chunks = [...csvChunks(lines, 3)];
+      expect(chunks.join('')).toBe(count === 0 ? '' : joinCsvLines(lines));
+      expect(chunks).toHaveLength(Math.ceil(count / 3));
+      for (const c of chunks) expect(c.endsWith('\n')).toBe(true);
+    }
+  });
+
+  it('the assignments and stores exports stream the same text they return', async () => {
+    const { assignmentsCsvLines, assignmentsToCsv, csvChunks, storesCsvLines, storesToCsv } = await import('../../src/domain/export');
+    const stores = [baseStore({ id: 'a' as StoreId, name: '=cmd', lng: 1, lat: 1 }), baseStore({ id: 'b' as StoreId, name: 'Ünïcode, "quoted"', lng: 2, lat: 2 })];
+    const territories = [squareTerritory('t1', 0, 0, 1.5, 0)];
+    const assignment = Int32Array.from([0, -1]);
+    expect([...csvChunks(assignmentsCsvLines(stores, assignment, territories), 1)].join('')).toBe(assignmentsToCsv(stores, assignment, territories));
+    expect([...csvChunks(storesCsvLines(stores, new Map()), 2)].join('')).toBe(storesToCsv(stores, new Map()));
   });
 });

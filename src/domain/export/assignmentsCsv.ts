@@ -1,5 +1,5 @@
 import type { Store, Territory } from '../types';
-import { csvLineBuffer, csvNumberCell, csvRow, csvTextCell } from './csv';
+import { csvNumberCell, csvRow, csvTextCell, joinCsvLines } from './csv';
 
 /** Columns of the assignments export, in order (the header line is exactly these). */
 export const ASSIGNMENTS_CSV_HEADER = [
@@ -32,6 +32,15 @@ export function assignmentsToCsv(
   assignment: Int32Array,
   territories: readonly Territory[],
 ): string {
+  return joinCsvLines(assignmentsCsvLines(stores, assignment, territories));
+}
+
+/** The lines of {@link assignmentsToCsv} (no line endings), header first, for streaming to a file. */
+export function* assignmentsCsvLines(
+  stores: readonly Store[],
+  assignment: Int32Array,
+  territories: readonly Territory[],
+): Generator<string> {
   const n = territories.length;
   // ",territory_id,territory_name" per territory index; index n = unassigned.
   const suffix: string[] = new Array(n + 1);
@@ -41,21 +50,19 @@ export function assignmentsToCsv(
   }
   suffix[n] = ',,';
 
-  const out = csvLineBuffer();
-  out.push(csvRow(ASSIGNMENTS_CSV_HEADER));
+  yield csvRow(ASSIGNMENTS_CSV_HEADER);
   const assigned = assignment.length;
   for (let i = 0, len = stores.length; i < len; i++) {
     const s = stores[i]!;
     let t = i < assigned ? assignment[i]! : -1;
     if (!(t >= 0 && t < n)) t = n;
-    out.push(
+    yield (
       csvTextCell(s.id) + ',' +
         csvTextCell(s.name) + ',' +
         csvNumberCell(s.lat) + ',' +
         csvNumberCell(s.lng) + ',' +
         csvTextCell(s.status) +
-        suffix[t]!,
+        suffix[t]!
     );
   }
-  return out.finish();
 }

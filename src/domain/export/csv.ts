@@ -102,6 +102,34 @@ export function csvLineBuffer(): CsvLineBuffer {
   };
 }
 
+/** Joins CSV lines into one document, each line followed by LF (see `csvLineBuffer`). */
+export function joinCsvLines(lines: Iterable<string>): string {
+  const out = csvLineBuffer();
+  for (const line of lines) out.push(line);
+  return out.finish();
+}
+
+/**
+ * The same document as `joinCsvLines`, in pieces of `linesPerChunk` lines (each piece ends
+ * with its LF), for exports written to a file piece by piece (a Blob of parts) instead of
+ * one string of tens of megabytes: `[...csvChunks(lines)].join('') === joinCsvLines(lines)`.
+ */
+export function* csvChunks(lines: Iterable<string>, linesPerChunk = CHUNK_LINES): Generator<string> {
+  let batch: string[] = [];
+  for (const line of lines) {
+    batch.push(line);
+    if (batch.length === linesPerChunk) {
+      batch.push('');
+      yield batch.join(CSV_LINE_ENDING);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) {
+    batch.push('');
+    yield batch.join(CSV_LINE_ENDING);
+  }
+}
+
 /**
  * Builds a whole CSV document: the header row, then one line per row, each ending in LF.
  * Linear in the output size (see `csvLineBuffer`), fine for 1M rows.

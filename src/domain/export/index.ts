@@ -5,7 +5,7 @@ export {
   type TerritoryFeatureCollection,
   type TerritoryFeatureProperties,
 } from './territoriesGeoJson';
-export { assignmentsToCsv, ASSIGNMENTS_CSV_HEADER } from './assignmentsCsv';
+export { assignmentsToCsv, assignmentsCsvLines, ASSIGNMENTS_CSV_HEADER } from './assignmentsCsv';
 export {
   csvTextCell,
   csvNumberCell,
@@ -13,10 +13,12 @@ export {
   csvRow,
   toCsv,
   csvLineBuffer,
+  csvChunks,
+  joinCsvLines,
   type CsvLineBuffer,
   CSV_LINE_ENDING,
   type CsvValue,
 } from './csv';
-export { storesToCsv, STORES_CSV_HEADER } from './storesCsv';
+export { storesToCsv, storesCsvLines, STORES_CSV_HEADER } from './storesCsv';
 export { realignmentToCsv, REALIGNMENT_CSV_HEADER } from './realignmentCsv';
 export { territoriesToKml, escapeXml, kmlColor, KML_FILL_ALPHA, type TerritoriesKmlOptions } from './territoriesKml';

@@ -13,7 +13,7 @@
  * by NAME (ids mean nothing outside the app; the importer matches people by name).
  */
 import type { PersonId, Store } from '../types';
-import { csvLineBuffer, csvNumberCell, csvRow, csvTextCell, type CsvValue } from './csv';
+import { csvNumberCell, csvRow, csvTextCell, joinCsvLines, type CsvValue } from './csv';
 
 /** Columns of the stores export, in order. */
 export const STORES_CSV_HEADER = [
@@ -74,8 +74,16 @@ export function storesToCsv(
   accountManagerNames: ReadonlyMap<PersonId, string>,
   extraColumns: readonly ExtraStoreColumn[] = [],
 ): string {
-  const out = csvLineBuffer();
-  out.push(csvRow([...STORES_CSV_HEADER, ...extraColumns.map((c) => c.header)]));
+  return joinCsvLines(storesCsvLines(stores, accountManagerNames, extraColumns));
+}
+
+/** The lines of {@link storesToCsv} (no line endings), header first, for streaming to a file. */
+export function* storesCsvLines(
+  stores: readonly Store[],
+  accountManagerNames: ReadonlyMap<PersonId, string>,
+  extraColumns: readonly ExtraStoreColumn[] = [],
+): Generator<string> {
+  yield csvRow([...STORES_CSV_HEADER, ...extraColumns.map((c) => c.header)]);
   for (let i = 0; i < stores.length; i++) {
     const s = stores[i]!;
     const am = s.accountManagerId === null ? undefined : accountManagerNames.get(s.accountManagerId);
@@ -103,7 +111,6 @@ export function storesToCsv(
       const v = c.value(s, i);
       line += ',' + (typeof v === 'string' ? textCell(v) : csvRow([v]));
     }
-    out.push(line);
+    yield line;
   }
-  return out.finish();
 }

@@ -1,5 +1,5 @@
-import { assignmentsToCsv, territoriesToGeoJson } from '../../domain/export';
-import { downloadText, slug } from '../common/download';
+import { assignmentsCsvLines, csvChunks, territoriesToGeoJson } from '../../domain/export';
+import { downloadPieces, downloadText, slug } from '../common/download';
 import { useAppStoreApi } from '../common/storeContext';
 
 /** Exports in open formats: territories as RFC 7946 GeoJSON, assignments as CSV. */
@@ -22,7 +22,8 @@ export function ExportButtons() {
         type="button"
         onClick={() => {
           const { stores, assignment, territories, plan } = api.getState();
-          downloadText(`assignments-${slug(plan?.name ?? 'plan')}-${stamp()}.csv`, assignmentsToCsv(stores, assignment, territories), 'text/csv;charset=utf-8');
+          // streamed: a million stores make ~80 MB of CSV, never held as one string
+          void downloadPieces(`assignments-${slug(plan?.name ?? 'plan')}-${stamp()}.csv`, csvChunks(assignmentsCsvLines(stores, assignment, territories)), 'text/csv;charset=utf-8');
         }}
       >
         Export assignments

@@ -1,12 +1,12 @@
-import { storesToCsv } from '../../domain/export';
+import { csvChunks, storesCsvLines } from '../../domain/export';
 import type { AppState } from '../../store/types';
-import { downloadText, slug } from '../common/download';
+import { downloadPieces, slug } from '../common/download';
 
 /**
  * Downloads the given stores (the filtered stores table) as a spreadsheet-safe CSV that the
  * importer reads back unchanged, with each store's territory in the current plan appended.
  */
-export function storesToCsvFile(state: AppState, indices: Int32Array): void {
+export function storesToCsvFile(state: AppState, indices: Int32Array): Promise<void> {
   const { stores, people, plan, assignment, territories } = state;
   const names = new Map(people.map((p) => [p.id, p.name]));
   const subset = Array.from(indices, (i) => stores[i]!);
@@ -14,6 +14,6 @@ export function storesToCsvFile(state: AppState, indices: Int32Array): void {
     const t = assignment[i] ?? -1;
     return t >= 0 ? (territories[t]?.name ?? '') : '';
   });
-  const csv = storesToCsv(subset, names, [{ header: 'territory', value: (_s, k) => territoryOf[k] ?? '' }]);
-  downloadText(`stores-${slug(plan?.name ?? 'market')}-${new Date().toISOString().slice(0, 10)}.csv`, csv, 'text/csv;charset=utf-8');
+  const lines = storesCsvLines(subset, names, [{ header: 'territory', value: (_s, k) => territoryOf[k] ?? '' }]);
+  return downloadPieces(`stores-${slug(plan?.name ?? 'market')}-${new Date().toISOString().slice(0, 10)}.csv`, csvChunks(lines), 'text/csv;charset=utf-8');
 }
