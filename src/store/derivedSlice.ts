@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { filterStores, type StoreFilter } from '../domain/query';
-import { createPlanEngine, updatePlanEngine, type PlanEngine } from '../domain/stats';
+import { createPlanEngine, updatePlanEngine, warmPlanEngine, type PlanEngine } from '../domain/stats';
 import type { Store } from '../domain/types';
 import type { AppState, DerivedSlice } from './types';
 
@@ -39,6 +39,12 @@ export const createDerivedSlice: StateCreator<AppState, [], [], DerivedSlice> = 
       const unchanged = next === engine && !get().previewing && get().stats !== null;
       engine = next;
       if (unchanged) return;
+      if (next.lastStep.kind === 'full') {
+        // the grid and outline caches the first edit needs, built while the user reads
+        setTimeout(() => {
+          if (engine === next) warmPlanEngine(next);
+        }, 0);
+      }
       const { assignment, stats } = next;
       const keepVisible = filtered !== null && filtered.stores === stores && filtered.filter === storeFilter && storeFilter.territory === 'all';
       const visibleStores = keepVisible ? get().visibleStores : filterStores(stores, assignment, territories, storeFilter);

@@ -1,7 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { assignPlan } from '../../src/domain/assignment';
-import { computeTerritoryStats, createPlanEngine, updatePlanEngine, type PlanEngine } from '../../src/domain/stats';
+import { computeTerritoryStats, createPlanEngine, updatePlanEngine, warmPlanEngine, type PlanEngine } from '../../src/domain/stats';
 import type { Store, StoreId, StorePin, StoreStatus, Territory, TerritoryGeometry, TerritoryId } from '../../src/domain/types';
 import { mulberry32 } from '../fixtures/random';
 import { baseStore, squareTerritory } from '../fixtures/market';
@@ -197,5 +197,18 @@ describe('plan engine', () => {
     const undone = updatePlanEngine(deleted, stores, plan, undefined, { referenceDate: REF });
     expect(undone.lastStep.kind).toBe('incremental');
     expect(undone.stats).toStrictEqual(engine.stats);
+  });
+
+  it('warming the caches changes no figure', () => {
+    const stores = market(8, 300);
+    const plan = [squareTerritory('a', 0, 0, 8, 1), squareTerritory('b', 6, 6, 8, 2)];
+    const cold = createPlanEngine(stores, plan, undefined, { referenceDate: REF });
+    const warm = createPlanEngine(stores, plan, undefined, { referenceDate: REF });
+    warmPlanEngine(warm);
+    const next = [plan[0]!, squareTerritory('b', 5, 5, 9, 2)];
+    const a = updatePlanEngine(cold, stores, next, undefined, { referenceDate: REF });
+    const b = updatePlanEngine(warm, stores, next, undefined, { referenceDate: REF });
+    expect(b.stats).toStrictEqual(a.stats);
+    expectSameAsScratch(b, stores, next, undefined, 'warm');
   });
 });

@@ -123,7 +123,7 @@ function applyResolvedPins(assignment: Int32Array, territories: readonly Territo
 function fullEngine(market: MarketCache, territories: readonly Territory[], pins: readonly StorePin[] | undefined, reason: string): PlanEngine {
   const geo = assignPoints(buildTerritoryIndex(territories), market.cols.lng, market.cols.lat);
   const pinned = resolvePins(market, pins);
-  const assignment = geo.slice();
+  const assignment = pinned.store.length > 0 ? geo.slice() : geo; // shared when nothing is pinned: engines never mutate either
   applyResolvedPins(assignment, territories, pinned);
   const sums = emptySums(territories.length + 1);
   accumulate(market.cols, assignment, territories.length, sums, null);
@@ -291,7 +291,7 @@ export function updatePlanEngine(
   }
 
   const pinned = pins === engine.pins ? engine.internal.pinned : resolvePins(market, pins);
-  const assignment = geo.slice();
+  const assignment = pinned.store.length > 0 ? geo.slice() : geo; // shared when nothing is pinned: engines never mutate either
   applyResolvedPins(assignment, territories, pinned);
 
   // Slots whose members changed. Old slots are compared through `remap`; a store whose old
@@ -337,4 +337,15 @@ export function updatePlanEngine(
     lastStep: { kind: 'incremental', reason: '', touched, tested: candidates.length },
     internal: { market, geo, sums, pinned },
   };
+}
+
+/**
+ * Builds what the first incremental step would otherwise build on the spot (the grid over
+ * the stores, the banded outlines of every territory), so the user's first edit after a
+ * load is as quick as the next ones. Call it when the page is idle after a full step.
+ */
+export function warmPlanEngine(engine: PlanEngine): void {
+  const { market } = engine.internal;
+  if (!market.grid) market.grid = buildStoreGrid(market.cols);
+  for (const t of engine.territories) shapeOf(market, t.geometry);
 }
