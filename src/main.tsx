@@ -8,7 +8,8 @@ import './ui/styles.css';
 const rootEl = document.getElementById('root')!;
 const root = createRoot(rootEl);
 
-bootstrap()
+// `?recompute=full`: the benchmark's baseline (every edit recomputes everything, as before the plan engine)
+bootstrap({ fullRecompute: new URLSearchParams(location.search).get('recompute') === 'full' })
   .then(({ store }) => {
     root.render(
       <StrictMode>

@@ -39,6 +39,8 @@ export interface BootOptions {
   now?: () => number;
   load?: JsonLoader;
   tabs?: TabCoordinator;
+  /** The benchmark's baseline: recompute everything after every edit (see store/derivedSlice.ts). */
+  fullRecompute?: boolean;
 }
 
 export interface Booted {
@@ -170,7 +172,7 @@ export async function bootstrap(opts: BootOptions = {}): Promise<Booted> {
       return { summary, stores: market.stores, people: market.people };
     },
   };
-  const store = createAppStore(port, now);
+  const store = createAppStore(port, now, { fullRecompute: opts.fullRecompute === true });
   const notify = (kind: 'error' | 'info', text: string) => store.getState().notify(kind, text);
 
   const saverOpts: ConstructorParameters<typeof PlanSaver>[0] = {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { createCompareSlice } from './compareSlice';
-import { createDerivedSlice } from './derivedSlice';
+import { createDerivedSlice, type DerivedOptions } from './derivedSlice';
 import { createMarketSlice } from './marketSlice';
 import { createPeopleSlice } from './peopleSlice';
 import { createRegionSlice } from './regionSlice';
@@ -14,12 +14,12 @@ import { createUiSlice } from './uiSlice';
  * Binds the slices into one store. `persistence` receives every committed change and
  * serves the plans that are not open; `now` is the clock of new plans (tests fix it).
  */
-export function createAppStore(persistence: PersistencePort, now: () => number = Date.now) {
+export function createAppStore(persistence: PersistencePort, now: () => number = Date.now, opts: DerivedOptions = {}) {
   return create<AppState>()((...a) => ({
     ...createMarketSlice(persistence)(...a),
     ...createPlanSlice(persistence)(...a),
     ...createPlansSlice(persistence, now)(...a),
-    ...createDerivedSlice(...a),
+    ...createDerivedSlice(opts)(...a),
     ...createUiSlice(...a),
     ...createPeopleSlice(persistence)(...a),
     ...createRegionSlice(...a),

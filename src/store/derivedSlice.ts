@@ -17,12 +17,21 @@ import type { AppState, DerivedSlice } from './types';
  * the filter changed, or the filter selects by territory. An edit with no territory filter
  * keeps the same `visibleStores` array, so the map and the stores table are not touched.
  */
-export const createDerivedSlice: StateCreator<AppState, [], [], DerivedSlice> = (set, get) => {
+export interface DerivedOptions {
+  /**
+   * Recompute everything after every edit, as the app did before the plan engine: the
+   * benchmark's baseline (`?recompute=full` in the address), never the default.
+   */
+  fullRecompute?: boolean;
+}
+
+export const createDerivedSlice = (opts: DerivedOptions = {}): StateCreator<AppState, [], [], DerivedSlice> => (set, get) => {
   let engine: PlanEngine | null = null;
   let filtered: { stores: readonly Store[]; filter: StoreFilter } | null = null;
 
   const step = (territories: AppState['territories']): PlanEngine => {
     const { stores, plan } = get();
+    if (opts.fullRecompute) return createPlanEngine(stores, territories, plan?.pins);
     return engine ? updatePlanEngine(engine, stores, territories, plan?.pins) : createPlanEngine(stores, territories, plan?.pins);
   };
 
@@ -46,7 +55,7 @@ export const createDerivedSlice: StateCreator<AppState, [], [], DerivedSlice> = 
         }, 0);
       }
       const { assignment, stats } = next;
-      const keepVisible = filtered !== null && filtered.stores === stores && filtered.filter === storeFilter && storeFilter.territory === 'all';
+      const keepVisible = !opts.fullRecompute && filtered !== null && filtered.stores === stores && filtered.filter === storeFilter && storeFilter.territory === 'all';
       const visibleStores = keepVisible ? get().visibleStores : filterStores(stores, assignment, territories, storeFilter);
       filtered = { stores, filter: storeFilter };
       set({ assignment, stats, visibleStores, previewing: false, lastEngineStep: next.lastStep, derivedVersion: get().derivedVersion + 1 });

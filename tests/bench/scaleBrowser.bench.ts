@@ -1,0 +1,228 @@
+/**
+ * How to read: every figure is taken on the production build in headless Chromium, through
+ * the UI, the way a user meets it; each sits beside a baseline measured in the same run:
+ *  - import: file chosen → "Import summary" shows the stores saved, against papaparse
+ *    parsing the same text in the same page (the issue's bar: ≤ 7×, ≤ 3 s at 100k);
+ *  - delete a territory / undo: click → the "Territory statistics" table shows the new
+ *    Unassigned count, and the longest main-thread task meanwhile (PerformanceObserver
+ *    'longtask'), with the app as it runs (plan engine, incremental) against the same edit
+ *    in the same data with `?recompute=full` (every edit recomputes everything, as before);
+ *  - reopen: reload → the Total row shows every store;
+ *  - memory: resident memory of all Chromium processes, empty app vs N stores imported.
+ * SCALE_STORES sets N (default 100,000). Needs the system Chromium (tests/e2e/browser.ts).
+ */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium, type Page } from 'playwright-core';
+import { build, preview } from 'vite';
+import { CHROMIUM_ARGS, chromiumPath, tempProfile } from '../e2e/browser';
+import { fmtBytes, fmtInt, fmtMs, printTable } from './benchUtils';
+import { makeCsv, type ZipTable } from './crmCsv';
+
+const N = Number(process.env['SCALE_STORES'] ?? 100_000);
+export const name = `scale in Chromium: ${fmtInt(N)} stores through the UI (production build) — import, delete + undo, reopen, memory`;
+
+const require = createRequire(import.meta.url);
+const root = join(import.meta.dirname, '../..');
+
+/** Resident memory (VmRSS) of the Chromium started on `profileDir` and all its descendants. */
+function chromiumRss(profileDir: string): number {
+  const parent = new Map<string, string>();
+  const roots = new Set<string>();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      parent.set(pid, /PPid:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? '0');
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(profileDir)) roots.add(pid);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let total = 0;
+  for (const pid of parent.keys()) {
+    let p: string | undefined = pid;
+    for (let depth = 0; p && p !== '0' && depth < 8 && !roots.has(p); depth++) p = parent.get(p);
+    if (!p || !roots.has(p)) continue;
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (m) total += Number(m[1]) * 1024;
+    } catch {
+      // ended
+    }
+  }
+  return total;
+}
+
+async function settledRss(page: Page, profileDir: string): Promise<number> {
+  // let the page collect what it no longer needs, then read
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await page.waitForTimeout(1500);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await page.waitForTimeout(500);
+  return chromiumRss(profileDir);
+}
+
+async function poll<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
+  const t0 = Date.now();
+  for (;;) {
+    const v = await read().catch(() => undefined as T);
+    if (v !== undefined && ok(v)) return v;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${String(v)})`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** A number cell of the stats table, read in the page (fast, no locator round trips). */
+function statsCell(page: Page, row: string, column: string): Promise<number> {
+  return page.evaluate(([row, column]) => {
+    const table = document.querySelector('table[aria-label="Territory statistics"]');
+    if (!table) return Number.NaN;
+    const headers = [...table.querySelectorAll('thead th')].map((h) => (h.textContent ?? '').replace(/[▲▼]/g, '').trim());
+    const k = headers.indexOf(column!);
+    const tr = [...table.querySelectorAll('tbody tr, tfoot tr')].find((r) => (r.querySelector('th')?.textContent ?? '').trim() === row);
+    const cell = tr?.querySelectorAll('th, td')[k];
+    return cell ? Number((cell.textContent ?? '').replace(/[^0-9.-]/g, '')) : Number.NaN;
+  }, [row, column] as const);
+}
+
+const LONGTASKS = `
+  window.__longest = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+  }).observe({ type: 'longtask', buffered: false });
+`;
+
+async function waitReady(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: 120_000 });
+  await poll('the Total row', () => statsCell(page, 'Total', 'Stores'), (v) => v > 0, 120_000);
+}
+
+/** Deletes the territory with the most stores, then undoes; ms until the table shows each, and the longest task. */
+async function deleteAndUndo(page: Page, territory: string): Promise<{ del: number; delTask: number; undo: number; undoTask: number }> {
+  const before = await statsCell(page, 'Unassigned', 'Stores');
+  await page.getByRole('table', { name: 'Territory statistics' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: territory, exact: true }) }).click();
+  const panel = page.getByRole('region', { name: 'Selected territory' });
+  await panel.getByRole('button', { name: 'Delete territory' }).click();
+  const confirm = panel.getByRole('button', { name: 'Yes, delete' });
+  await confirm.waitFor();
+  await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
+  const t0 = Date.now();
+  await confirm.click();
+  await poll('Unassigned to grow', () => statsCell(page, 'Unassigned', 'Stores'), (v) => v > before, 60_000);
+  const del = Date.now() - t0;
+  await page.waitForTimeout(300);
+  const delTask = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+  await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
+  const t1 = Date.now();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await poll('Unassigned back', () => statsCell(page, 'Unassigned', 'Stores'), (v) => v === before, 60_000);
+  const undo = Date.now() - t1;
+  await page.waitForTimeout(300);
+  const undoTask = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+  return { del, delTask, undo, undoTask };
+}
+
+export async function run(): Promise<void> {
+  const executablePath = chromiumPath();
+  const profile = tempProfile();
+  const file = join(profile.dir, `market-${N}.csv`);
+  const table = JSON.parse(readFileSync(join(root, 'data/zip-centroids.json'), 'utf8')) as ZipTable;
+  const text = makeCsv(N, table);
+  writeFileSync(file, text);
+
+  const env = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  const outDir = join(profile.dir, 'dist');
+  try {
+    await build({ root, logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env['NODE_ENV'] = env;
+  }
+  const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 4397, strictPort: false, open: false } });
+  const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
+  if (!url) throw new Error('vite preview did not report a URL');
+  const userDir = join(profile.dir, 'chromium');
+  const context = await chromium.launchPersistentContext(userDir, { executablePath, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1400, height: 900 } });
+  const rows: string[][] = [];
+  try {
+    await context.addInitScript(LONGTASKS);
+    let page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(url);
+    await waitReady(page);
+    const sample = await statsCell(page, 'Total', 'Stores');
+    const emptyRss = await settledRss(page, userDir);
+
+    // Baseline: papaparse, the same text, in the same page (main thread, header rows).
+    await page.addScriptTag({ path: require.resolve('papaparse/papaparse.min.js') });
+    const papaMs = await page.evaluate(async (t) => {
+      const Papa = (window as unknown as { Papa: { parse(s: string, o: object): { data: unknown[] } } }).Papa;
+      const t0 = performance.now();
+      const r = Papa.parse(t, { header: false, skipEmptyLines: false });
+      if (r.data.length < 2) throw new Error('papaparse read nothing');
+      return performance.now() - t0;
+    }, text);
+
+    // Import through the wizard.
+    const t0 = Date.now();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import stores' }).click()]);
+    await chooser.setFiles(file);
+    const dialog = page.getByRole('dialog', { name: 'Import stores' });
+    const check = dialog.getByRole('button', { name: `Check ${fmtInt(N)} rows` });
+    await check.waitFor({ timeout: 600_000 });
+    await check.click();
+    const go = dialog.getByRole('button', { name: /^Import [\d,]+ stores$/ });
+    await go.waitFor({ timeout: 600_000 });
+    await go.click();
+    const summary = page.getByRole('region', { name: 'Import summary' });
+    await poll('the import summary', () => summary.innerText({ timeout: 1000 }), (v) => /added/.test(v), 900_000);
+    const importMs = Date.now() - t0;
+    const added = Number(/([\d,]+)\s+added/.exec(await summary.innerText())![1]!.replace(/,/g, ''));
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    const total = await poll('every store in the Total row', () => statsCell(page, 'Total', 'Stores'), (v) => v === sample + added, 600_000);
+    rows.push(['import: file chosen → summary (saved)', fmtMs(importMs), `papaparse in the page ${fmtMs(papaMs)}`, `${(importMs / papaMs).toFixed(1)}×`]);
+
+    const fullRss = await settledRss(page, userDir);
+    rows.push(['memory: all Chromium processes', `${fmtBytes(fullRss)} (+${fmtBytes(fullRss - emptyRss)})`, `empty app ${fmtBytes(emptyRss)}`, `${fmtInt((fullRss - emptyRss) / added)} B/store`]);
+
+    // The territory holding the most stores.
+    const biggest = await page.evaluate(() => {
+      const table = document.querySelector('table[aria-label="Territory statistics"]')!;
+      const headers = [...table.querySelectorAll('thead th')].map((h) => (h.textContent ?? '').replace(/[▲▼]/g, '').trim());
+      const k = headers.indexOf('Stores');
+      let best = ['', -1] as [string, number];
+      for (const tr of table.querySelectorAll('tbody tr[tabindex]')) {
+        const v = Number((tr.querySelectorAll('th, td')[k]?.textContent ?? '').replace(/[^0-9.-]/g, ''));
+        if (v > best[1]) best = [(tr.querySelector('th')?.textContent ?? '').trim(), v];
+      }
+      return best;
+    });
+    const engine = await deleteAndUndo(page, biggest[0]);
+    await page.waitForTimeout(1500); // the autosave writes the undo
+
+    // Reopen.
+    const r0 = Date.now();
+    await page.reload();
+    await poll('every store after reload', () => statsCell(page, 'Total', 'Stores'), (v) => v === total, 600_000);
+    const reopenMs = Date.now() - r0;
+
+    // Baseline: the same edit with every edit recomputing everything (one tab at a time: the app lets one tab write).
+    await page.close();
+    page = await context.newPage();
+    await page.goto(`${url}/?recompute=full`);
+    await waitReady(page);
+    await poll('every store', () => statsCell(page, 'Total', 'Stores'), (v) => v === total, 600_000);
+    const full = await deleteAndUndo(page, biggest[0]);
+    rows.push([`delete "${biggest[0]}" (${fmtInt(biggest[1])} stores) → stats`, fmtMs(engine.del), `full recompute ${fmtMs(full.del)}`, `${(engine.del / full.del).toFixed(2)}×`]);
+    rows.push(['  longest main-thread task meanwhile', fmtMs(engine.delTask), `full recompute ${fmtMs(full.delTask)}`, '']);
+    rows.push(['undo → stats', fmtMs(engine.undo), `full recompute ${fmtMs(full.undo)}`, `${(engine.undo / full.undo).toFixed(2)}×`]);
+    rows.push(['  longest main-thread task meanwhile', fmtMs(engine.undoTask), `full recompute ${fmtMs(full.undoTask)}`, '']);
+    rows.push(['reopen: reload → full statistics', fmtMs(reopenMs), '', '']);
+    console.log(`${fmtInt(added)} stores imported (+ ${fmtInt(sample)} of the sample market), file ${fmtBytes(text.length)}`);
+    printTable([['measure (ms unless said)', 'the app', 'baseline, same run', 'ratio'], ...rows], 'lrrr');
+  } finally {
+    await context.close();
+    await server.close();
+    profile.remove();
+  }
+}
