@@ -5,7 +5,8 @@
  */
 import type { BackupContent, BackupPlan } from '../domain/backup';
 import { listPlans, loadPlan, type PlanHistory } from './planRepository';
-import type { HistoryEntry, PlannerDb, StoreRecord } from './schema';
+import { writeStoreRecords } from './marketChunks';
+import type { HistoryEntry, PlannerDb } from './schema';
 
 /** Meta keys that describe this browser, not the user's work: never part of a backup. */
 const LOCAL_META = new Set(['seededAt', 'lastBackupAt', 'persistAskedAt']);
@@ -44,7 +45,7 @@ export async function replaceEverything(db: PlannerDb, content: BackupContent, n
         await db.history.put({ planId: bundle.plan.id, ...(history as PlanHistory & { undo: HistoryEntry[]; redo: HistoryEntry[] }) });
       }
     }
-    await db.stores.bulkAdd(content.stores.map((s): StoreRecord => ({ ...s, workspaceId: ws.id })));
+    await writeStoreRecords(db, ws.id, content.stores);
     await db.people.bulkAdd(content.people.map((p) => ({ ...p, workspaceId: ws.id })));
     for (const [key, value] of Object.entries(content.settings)) await db.meta.put({ key, value });
     await db.meta.put({ key: 'seededAt', value: now });

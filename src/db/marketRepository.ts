@@ -7,8 +7,9 @@
 import { Dexie } from 'dexie';
 import type { DuplicateExternalId, ImportCommitSummary, ImportedStoreLike } from '../domain/import';
 import type { Person, PersonId, PersonRole, PlanId, Result, Store, StoreId, TerritoryId, WorkspaceId } from '../domain/types';
+import { readStoreRecords, updateStoreRecords, writeStoreRecords } from './marketChunks';
 import { loadStores } from './planRepository';
-import type { PlannerDb, StoreRecord } from './schema';
+import type { PlannerDb } from './schema';
 
 export type { ImportedStoreLike, ImportCommitSummary, DuplicateExternalId } from '../domain/import';
 
@@ -41,14 +42,6 @@ export interface CommitImportOptions {
 }
 
 /**
- * Rows prepared and written per step. IndexedDB copies every value on the calling thread
- * when it is handed over, so one call with 100k stores froze the page for seconds; in
- * chunks, each awaited, the page handles input and paints between them (the transaction
- * stays open while it has requests) and the progress bar moves.
- */
-const WRITE_CHUNK = 2_000;
-
-/**
  * Commits validated import rows to the workspace's market, all or nothing.
  *
  * - A row whose external id (trimmed, case-sensitive) matches a store of this workspace
@@ -64,10 +57,11 @@ const WRITE_CHUNK = 2_000;
  *   account manager (a territory manager of the same name is a different role, so an account
  *   manager is still created).
  *
- * Everything happens in one 'rw' transaction over stores and people: when anything throws
- * (storage full, an id collision, a bug) nothing is written and the promise rejects.
- * New stores are added with `bulkAdd`, never `bulkPut`, so an id collision aborts instead of
- * overwriting an existing store.
+ * Everything happens in one 'rw' transaction over the market chunks and people: the market
+ * is read, changed in memory and rewritten chunk by chunk (the progress bar follows the
+ * chunks, and the page gets the thread back between them). When anything throws (storage
+ * full, an id collision, a cancel, a bug) nothing is written and the promise rejects. A new
+ * id that some store already has aborts instead of overwriting that store.
  */
 export async function commitImport(
   db: PlannerDb,
@@ -99,7 +93,7 @@ export async function commitImport(
   const signal = opts.signal;
   signal?.throwIfAborted();
   let stopListening = () => {};
-  const run = db.transaction('rw', [db.stores, db.people], async () => {
+  const run = db.transaction('rw', [db.marketChunks, db.people], async () => {
     if (signal) {
       const tx = Dexie.currentTransaction;
       const abort = () => tx.abort();
@@ -131,59 +125,57 @@ export async function commitImport(
     };
 
     // --- existing stores matched by external id ------------------------------------------
-    const existing = await loadByExternalId(db, workspaceId, [...firstRowOfKey.keys()]);
+    // The whole market is read (a few large chunks) and rewritten: the per-store records and
+    // indexes that made a 100k-store save take 15–20 s are gone (see db/marketChunks.ts).
+    const current = await readStoreRecords(db, workspaceId);
+    const existing = new Map<string, Store>();
+    for (const r of current) {
+      // Two stores already sharing an external id: the lowest id (first in id order) is updated.
+      const k = externalKey(r.externalId);
+      if (k !== null && firstRowOfKey.has(k) && !existing.has(k)) existing.set(k, r);
+    }
+    const byId = new Map<string, Store>(current.map((r) => [r.id, r]));
 
     const storeIds: (StoreId | null)[] = new Array(imported.length).fill(null);
     const addedIds: StoreId[] = [];
     const updatedIds: StoreId[] = [];
     const touched = new Set<string>();
     let unchanged = 0;
-    // WRITE_CHUNK rows at a time: their records are built, then written (new people
-    // first), and the next chunk starts when IndexedDB has them — so the page gets the
-    // thread back between chunks, and the progress bar moves.
-    for (let start = 0; start < imported.length; start += WRITE_CHUNK) {
-      const end = Math.min(imported.length, start + WRITE_CHUNK);
-      const peopleBefore = peopleCreated.length;
-      const adds: StoreRecord[] = [];
-      const puts: StoreRecord[] = [];
-      for (let i = start; i < end; i++) {
-        if (skipped.has(i)) continue;
-        const row = imported[i]!;
-        const key = keys[i] ?? null;
-        const match = key === null ? undefined : existing.get(key);
-        let accountManagerId = amIdOf(row.accountManagerName);
-        if (match && accountManagerId === null && opts.keepAccountManagerWhenBlank) accountManagerId = match.accountManagerId ?? null;
-        const fields = pickStoreFields(row, key, accountManagerId);
-        if (match) {
-          storeIds[i] = match.id;
-          touched.add(match.id);
-          if (sameStoreFields(match, fields)) {
-            unchanged++;
-          } else {
-            // Shallow: known fields from the file over the existing record (rule 12).
-            puts.push({ ...match, ...fields, id: match.id, workspaceId });
-            updatedIds.push(match.id);
-          }
+    for (let i = 0; i < imported.length; i++) {
+      if (skipped.has(i)) continue;
+      const row = imported[i]!;
+      const key = keys[i] ?? null;
+      const match = key === null ? undefined : existing.get(key);
+      let accountManagerId = amIdOf(row.accountManagerName);
+      if (match && accountManagerId === null && opts.keepAccountManagerWhenBlank) accountManagerId = match.accountManagerId ?? null;
+      const fields = pickStoreFields(row, key, accountManagerId);
+      if (match) {
+        storeIds[i] = match.id;
+        touched.add(match.id);
+        if (sameStoreFields(match, fields)) {
+          unchanged++;
         } else {
-          const id = newStoreId();
-          storeIds[i] = id;
-          adds.push({ ...fields, id, workspaceId });
-          addedIds.push(id);
+          // Shallow: known fields from the file over the existing record (rule 12).
+          byId.set(match.id, { ...match, ...fields, id: match.id });
+          updatedIds.push(match.id);
         }
+      } else {
+        let id = newStoreId();
+        if (byId.has(id)) throw new Error(`store id ${id} is already taken; nothing was imported`);
+        storeIds[i] = id;
+        byId.set(id, { ...fields, id });
+        addedIds.push(id);
       }
-      if (peopleCreated.length > peopleBefore) await db.people.bulkAdd(peopleCreated.slice(peopleBefore));
-      if (puts.length > 0) await db.stores.bulkPut(puts);
-      if (adds.length > 0) await db.stores.bulkAdd(adds);
-      opts.onProgress?.(end / imported.length);
     }
+    if (peopleCreated.length > 0) await db.people.bulkAdd(peopleCreated);
 
     let removedIds: StoreId[] = [];
     if (mode === 'replace') {
-      const allIds = (await db.stores.where('workspaceId').equals(workspaceId).primaryKeys()) as StoreId[];
       const added = new Set<string>(addedIds);
-      removedIds = allIds.filter((id) => !touched.has(id) && !added.has(id));
-      if (removedIds.length > 0) await db.stores.bulkDelete(removedIds);
+      removedIds = current.map((r) => r.id).filter((id) => !touched.has(id) && !added.has(id));
+      for (const id of removedIds) byId.delete(id);
     }
+    await writeStoreRecords(db, workspaceId, [...byId.values()], opts.onProgress);
 
     return {
       added: addedIds.length,
@@ -218,7 +210,7 @@ export interface LoadedMarket {
 
 /** Reloads the market after an import (same normalisation as loadWorkspace). */
 export async function loadMarket(db: PlannerDb, workspaceId: WorkspaceId): Promise<LoadedMarket> {
-  return db.transaction('r', [db.stores, db.people], async () => {
+  return db.transaction('r', [db.marketChunks, db.people], async () => {
     const { stores, problems } = await loadStores(db, workspaceId);
     const people = await db.people.where('workspaceId').equals(workspaceId).toArray();
     return { stores, people, problems };
@@ -265,10 +257,10 @@ export interface PersonOwnership {
 
 /** Counts what a person owns (territories in every plan of the workspace, stores). */
 export async function personOwnership(db: PlannerDb, personId: PersonId): Promise<PersonOwnership> {
-  return db.transaction('r', [db.people, db.plans, db.planTerritories, db.stores], async () => {
+  return db.transaction('r', [db.people, db.plans, db.planTerritories, db.marketChunks], async () => {
     const person = await db.people.get(personId);
     const owned = person ? await ownedTerritories(db, person) : [];
-    const stores = await db.stores.where('accountManagerId').equals(personId).count();
+    const stores = person ? (await readStoreRecords(db, person.workspaceId)).filter((s) => s.accountManagerId === personId).length : 0;
     return { territoryIds: owned.map((t) => t.id), planIds: [...new Set(owned.map((t) => t.planId))], stores };
   });
 }
@@ -297,7 +289,7 @@ export async function deletePerson(
   personId: PersonId,
   opts: { reassignTo: PersonId | null },
 ): Promise<Result<DeletePersonSummary, DeletePersonProblem>> {
-  return db.transaction('rw', [db.people, db.plans, db.planTerritories, db.stores], async (): Promise<Result<DeletePersonSummary, DeletePersonProblem>> => {
+  return db.transaction('rw', [db.people, db.plans, db.planTerritories, db.marketChunks], async (): Promise<Result<DeletePersonSummary, DeletePersonProblem>> => {
     const person = await db.people.get(personId);
     if (!person) return { ok: false, reason: 'not-found', message: 'This person no longer exists.' };
     const to = opts.reassignTo;
@@ -313,8 +305,7 @@ export async function deletePerson(
     }
     const territories = await ownedTerritories(db, person);
     if (territories.length > 0) await db.planTerritories.bulkPut(territories.map((t) => ({ ...t, managerId: to })));
-    const storeIds = (await db.stores.where('accountManagerId').equals(personId).primaryKeys()) as StoreId[];
-    if (storeIds.length > 0) await db.stores.where('accountManagerId').equals(personId).modify({ accountManagerId: to });
+    const storeIds = await updateStoreRecords(db, person.workspaceId, (s) => (s.accountManagerId === personId ? { ...s, accountManagerId: to } : s));
     await db.people.delete(personId);
     return {
       ok: true,
@@ -329,10 +320,11 @@ export async function deletePerson(
  * the plan's own change path restores those of the plan the deletion was made in.)
  */
 export async function restorePerson(db: PlannerDb, person: Person, accounts: readonly { storeId: StoreId; managerId: PersonId | null }[]): Promise<void> {
-  await db.transaction('rw', [db.people, db.stores], async () => {
+  await db.transaction('rw', [db.people, db.marketChunks], async () => {
     await db.people.put(person);
     if (accounts.length > 0) {
-      await db.stores.bulkUpdate(accounts.map((a) => ({ key: a.storeId, changes: { accountManagerId: a.managerId } })));
+      const managerOf = new Map<string, PersonId | null>(accounts.map((a) => [a.storeId, a.managerId]));
+      await updateStoreRecords(db, person.workspaceId, (s) => (managerOf.has(s.id) && managerOf.get(s.id) !== s.accountManagerId ? { ...s, accountManagerId: managerOf.get(s.id)! } : s));
     }
   });
 }
@@ -346,29 +338,6 @@ async function ownedTerritories(db: PlannerDb, person: Person) {
   const planIds = new Set<string>(await db.plans.where('workspaceId').equals(person.workspaceId).primaryKeys());
   const all = await db.planTerritories.where('managerId').equals(person.id).toArray();
   return all.filter((t) => planIds.has(t.planId));
-}
-
-/**
- * The workspace's stores with one of these external ids. A whole-market re-import reads the
- * workspace's range at once (one getAll); a small file into a big market looks its keys up.
- */
-async function loadByExternalId(db: PlannerDb, workspaceId: WorkspaceId, keys: string[]): Promise<Map<string, StoreRecord>> {
-  const out = new Map<string, StoreRecord>();
-  if (keys.length === 0) return out;
-  const range = db.stores.where('[workspaceId+externalId]').between([workspaceId, Dexie.minKey], [workspaceId, Dexie.maxKey], true, true);
-  const total = await range.clone().count();
-  const records =
-    keys.length * 4 < total
-      ? await db.stores.where('[workspaceId+externalId]').anyOf(keys.map((k) => [workspaceId, k])).toArray()
-      : await range.toArray();
-  const wanted = new Set(keys);
-  records.sort((a, b) => compareIds(a.id, b.id));
-  for (const r of records) {
-    const k = externalKey(r.externalId);
-    // Two stores already sharing an external id: the lowest id is the one that gets updated.
-    if (k !== null && wanted.has(k) && !out.has(k)) out.set(k, r);
-  }
-  return out;
 }
 
 /** Every Store field except the id, listed so that the compiler flags a new field here. */
@@ -420,7 +389,7 @@ function pickStoreFields(row: ImportedStoreLike, externalId: string | null, acco
   };
 }
 
-function sameStoreFields(a: StoreRecord, b: Omit<Store, 'id'>): boolean {
+function sameStoreFields(a: Store, b: Omit<Store, 'id'>): boolean {
   for (const f of STORE_FIELD_NAMES) {
     const x = a[f] ?? null;
     const y = b[f] ?? null;

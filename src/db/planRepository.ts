@@ -22,6 +22,7 @@ import {
   type Workspace,
   type WorkspaceId,
 } from '../domain/types';
+import { readStoreRecords, writeStoreRecords } from './marketChunks';
 import type { HistoryEntry, HistoryRecord, PlannerDb, StoreRecord } from './schema';
 
 /** At most this many undo (and redo) steps are kept on disk; memory keeps more. */
@@ -60,10 +61,10 @@ export interface SeedInput {
 
 /** Writes a whole new workspace in one transaction: either all of it lands or none. */
 export async function seedWorkspace(db: PlannerDb, input: SeedInput): Promise<void> {
-  await db.transaction('rw', [db.workspaces, db.plans, db.planTerritories, db.planRegions, db.stores, db.people, db.meta], async () => {
+  await db.transaction('rw', [db.workspaces, db.plans, db.planTerritories, db.planRegions, db.marketChunks, db.people, db.meta], async () => {
     await db.workspaces.put(input.workspace);
     for (const b of input.plans) await putBundle(db, b);
-    await db.stores.bulkPut(input.stores.map((s): StoreRecord => ({ ...s, workspaceId: input.workspace.id })));
+    await writeStoreRecords(db, input.workspace.id, input.stores);
     await db.people.bulkPut(input.people);
     await db.meta.put({ key: 'seededAt', value: input.workspace.createdAt });
   });
@@ -74,7 +75,7 @@ export async function seedWorkspace(db: PlannerDb, input: SeedInput): Promise<vo
  * database is empty (first run). Invalid territories and stores are left out and listed.
  */
 export async function loadWorkspace(db: PlannerDb): Promise<LoadedWorkspace | null> {
-  return db.transaction('r', [db.workspaces, db.plans, db.planTerritories, db.planRegions, db.stores, db.people, db.history], async () => {
+  return db.transaction('r', [db.workspaces, db.plans, db.planTerritories, db.planRegions, db.marketChunks, db.people, db.history], async () => {
     const workspace = await db.workspaces.toCollection().first();
     if (!workspace) return null;
     const plans = await listPlans(db, workspace.id);
@@ -121,7 +122,7 @@ async function loadPlanParts(db: PlannerDb, plan: Plan): Promise<LoadedPlan> {
 export async function loadStores(db: PlannerDb, workspaceId: WorkspaceId): Promise<{ stores: Store[]; problems: string[] }> {
   const stores: Store[] = [];
   let bad = 0;
-  for (const r of await db.stores.where('workspaceId').equals(workspaceId).toArray()) {
+  for (const r of await readStoreRecords(db, workspaceId)) {
     const s = normaliseStore(r);
     if (s) stores.push(s);
     else bad++;
@@ -274,11 +275,11 @@ function normaliseUnits(u: unknown): TerritoryUnits | null {
 }
 
 /** A stored store as the app uses it, or null when it is unusable (shared with marketRepository). */
-export function normaliseStore(r: StoreRecord): Store | null {
+export function normaliseStore(r: Store | StoreRecord): Store | null {
   if (!r || typeof r.id !== 'string') return null;
   if (!Number.isFinite(r.lat) || !Number.isFinite(r.lng) || Math.abs(r.lat) > 90 || Math.abs(r.lng) > 180) return null;
   if (!(STORE_STATUSES as readonly string[]).includes(r.status)) return null;
-  const { workspaceId: _ws, ...store } = r;
+  const { workspaceId: _ws, ...store } = r as StoreRecord;
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
   return { ...store, revenue: num(store.revenue), priorRevenue: num(store.priorRevenue), potential: num(store.potential) };
 }

@@ -10,6 +10,13 @@ import type { Person, Plan, PlanId, Region, RegionId, Store, Territory, Territor
 /** A store row as persisted: the market belongs to a workspace, shared by all its plans. */
 export type StoreRecord = Store & { workspaceId: WorkspaceId };
 
+/** Up to STORES_PER_CHUNK stores of a workspace's market (see db/marketChunks.ts). */
+export interface MarketChunk {
+  workspaceId: WorkspaceId;
+  chunk: number;
+  stores: Store[];
+}
+
 /** Key/value facts about the database itself (when it was seeded, the last backup…). */
 export interface MetaRecord {
   key: string;
@@ -33,7 +40,8 @@ export type PlannerDb = Dexie & {
   plans: EntityTable<Plan, 'id'>;
   /** Territories keyed by [planId+id]: a duplicated plan keeps its territories' ids. */
   planTerritories: Dexie.Table<Territory, [PlanId, TerritoryId]>;
-  stores: EntityTable<StoreRecord, 'id'>;
+  /** The market, a few large records per workspace (db/marketChunks.ts); until v6, table `stores`. */
+  marketChunks: Dexie.Table<MarketChunk, [WorkspaceId, number]>;
   people: EntityTable<Person, 'id'>;
   meta: EntityTable<MetaRecord, 'key'>;
   history: EntityTable<HistoryRecord, 'planId'>;
@@ -95,7 +103,34 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
     },
   },
   { version: 5, stores: { territories: null, regions: null } },
+  // v6 (a million stores): the market moves from one record per store (four index entries
+  // each: saving 100k stores took 15–20 s) to chunks of STORES_PER_CHUNK stores per
+  // workspace, sorted by id; v7 drops the old table (as v4/v5 did for territories).
+  {
+    version: 6,
+    stores: { marketChunks: '[workspaceId+chunk], workspaceId' },
+    async upgrade(tx) {
+      const records = (await tx.table('stores').toArray()) as StoreRecord[];
+      const byWorkspace = new Map<string, Store[]>();
+      for (const r of records) {
+        const { workspaceId, ...store } = r;
+        let list = byWorkspace.get(workspaceId);
+        if (!list) byWorkspace.set(workspaceId, (list = []));
+        list.push(store as Store);
+      }
+      for (const [workspaceId, stores] of byWorkspace) {
+        stores.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        for (let k = 0; k * MIGRATION_CHUNK < stores.length; k++) {
+          await tx.table('marketChunks').add({ workspaceId, chunk: k, stores: stores.slice(k * MIGRATION_CHUNK, (k + 1) * MIGRATION_CHUNK) });
+        }
+      }
+    },
+  },
+  { version: 7, stores: { stores: null } },
 ];
+
+/** STORES_PER_CHUNK as v6 shipped it (a migration must not change with later tuning). */
+const MIGRATION_CHUNK = 5_000;
 
 export const SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;
 

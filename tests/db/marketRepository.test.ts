@@ -10,6 +10,7 @@ import {
   type ImportedStoreLike,
 } from '../../src/db/marketRepository';
 import { loadWorkspace, seedWorkspace } from '../../src/db/planRepository';
+import { allStores, putStore, storeById } from './storeRecords';
 import { createPlannerDb, SCHEMA_VERSION, type PlannerDb } from '../../src/db/schema';
 import type { Person, PersonId, PlanId, Store, StoreId, TerritoryId, WorkspaceId } from '../../src/domain/types';
 import { manager, plan, squareTerritory, store, workspace, WS } from '../fixtures/market';
@@ -105,7 +106,7 @@ describe('schema v1 → v2 upgrade', () => {
     expect(loaded!.active.bundle.territories).toEqual(territories);
     expect(loaded!.people).toEqual([ALICE, manager]); // by primary key
     expect((await db.planTerritories.where('managerId').equals(manager.id).toArray()).map((t) => t.id)).toEqual(['A']);
-    const byExt = await db.stores.where('[workspaceId+externalId]').equals([WS, 'CRM-2']).toArray();
+    const byExt = (await allStores(db)).filter((s) => s.workspaceId === WS && s.externalId === 'CRM-2');
     expect(byExt.map((s) => s.id)).toEqual(['S2']);
   });
 });
@@ -134,7 +135,7 @@ describe('commitImport', () => {
     // merge mode keeps stores the file does not mention
     expect(market.stores.find((s) => s.id === 'S3')!.name).toBe('No external id');
     // the record is workspace-scoped and carries no import-only keys
-    const rec = await db.stores.get('S-NEW-1' as StoreId);
+    const rec = await storeById(db, 'S-NEW-1' as StoreId);
     expect(rec!.workspaceId).toBe(WS);
     expect(rec).not.toHaveProperty('accountManagerName');
     expect(rec).not.toHaveProperty('sourceRow');
@@ -146,13 +147,13 @@ describe('commitImport', () => {
     const first = await commitImport(db, WS, rows, { now: 1 });
     expect(first).toMatchObject({ added: 2, updated: 1, unchanged: 0 });
     expect(first.peopleCreated.map((p) => p.name)).toEqual(['Zoe Park']);
-    const countAfterFirst = await db.stores.count();
+    const countAfterFirst = (await allStores(db)).length;
     const peopleAfterFirst = await db.people.count();
 
     const second = await commitImport(db, WS, rows, { now: 2 });
     expect(second).toMatchObject({ added: 0, updated: 0, unchanged: 3, peopleCreated: [] });
     expect(second.storeIds).toEqual(first.storeIds);
-    expect(await db.stores.count()).toBe(countAfterFirst);
+    expect((await allStores(db)).length).toBe(countAfterFirst);
     expect(await db.people.count()).toBe(peopleAfterFirst);
   });
 
@@ -183,7 +184,7 @@ describe('commitImport', () => {
       { id: 'P-AM-NEW-1', workspaceId: WS, name: 'Bob Stone', role: 'account-manager', email: null },
       { id: 'P-AM-NEW-2', workspaceId: WS, name: 'Sam Field', role: 'account-manager', email: null },
     ]);
-    const stores = await db.stores.bulkGet(summary.storeIds as StoreId[]);
+    const stores = await Promise.all((summary.storeIds as StoreId[]).map((id) => storeById(db, id)));
     expect(stores.map((s) => s!.accountManagerId)).toEqual(['P-AM-01', 'P-AM-NEW-1', 'P-AM-NEW-1', 'P-AM-NEW-2', null, null]);
     expect((await loadMarket(db, WS)).people.map((p) => p.id).sort()).toEqual(['P-AM-01', 'P-AM-NEW-1', 'P-AM-NEW-2', 'P-TM-01', 'P-TM-02']);
   });
@@ -193,12 +194,12 @@ describe('commitImport', () => {
     const [s1] = existingStores();
     const cleared = await commitImport(db, WS, [rowOf(s1!, null)], { now: 1 });
     expect(cleared).toMatchObject({ updated: 1, unchanged: 0 });
-    expect((await db.stores.get('S1' as StoreId))!.accountManagerId).toBeNull();
+    expect((await storeById(db, 'S1' as StoreId))!.accountManagerId).toBeNull();
 
     await commitImport(db, WS, [rowOf(s1!, 'Alice Moreau')], { now: 2 });
     const kept = await commitImport(db, WS, [rowOf(s1!, null)], { now: 3, keepAccountManagerWhenBlank: true });
     expect(kept).toMatchObject({ updated: 0, unchanged: 1 });
-    expect((await db.stores.get('S1' as StoreId))!.accountManagerId).toBe('P-AM-01');
+    expect((await storeById(db, 'S1' as StoreId))!.accountManagerId).toBe('P-AM-01');
   });
 
   it('duplicate external ids in one file: the first row wins, later rows are reported, not written', async () => {
@@ -217,20 +218,20 @@ describe('commitImport', () => {
     ]);
     expect(summary).toMatchObject({ added: 2, updated: 1, unchanged: 0 });
     expect(summary.storeIds).toEqual(['S-NEW-1', 'S-NEW-2', null, 'S1', null]);
-    expect((await db.stores.get('S-NEW-1' as StoreId))!.name).toBe('First');
-    expect((await db.stores.get('S1' as StoreId))!.name).toBe('Alpha first');
-    expect(await db.stores.where('[workspaceId+externalId]').equals([WS, 'CRM-30']).count()).toBe(1);
+    expect((await storeById(db, 'S-NEW-1' as StoreId))!.name).toBe('First');
+    expect((await storeById(db, 'S1' as StoreId))!.name).toBe('Alpha first');
+    expect((await allStores(db)).filter((s) => s.workspaceId === WS && s.externalId === 'CRM-30').length).toBe(1);
   });
 
   it('external ids are trimmed and matched within the workspace only', async () => {
     const db = await seeded();
     const other = 'ws-other' as WorkspaceId;
-    await db.stores.put({ ...store('O1', 0, 0, { externalId: 'CRM-40' }), workspaceId: other });
+    await putStore(db, { ...store('O1', 0, 0, { externalId: 'CRM-40' }), workspaceId: other });
     const summary = await commitImport(db, WS, [row('  CRM-40  '), row('CRM-2 ', { name: 'Beta renamed' })], { now: 1, ...counters() });
     expect(summary).toMatchObject({ added: 1, updated: 1 });
     expect(summary.storeIds).toEqual(['S-NEW-1', 'S2']);
-    expect((await db.stores.get('S-NEW-1' as StoreId))!.externalId).toBe('CRM-40');
-    expect((await db.stores.get('O1' as StoreId))!.workspaceId).toBe(other);
+    expect((await storeById(db, 'S-NEW-1' as StoreId))!.externalId).toBe('CRM-40');
+    expect((await storeById(db, 'O1' as StoreId))!.workspaceId).toBe(other);
   });
 
   it('finds matches by key lookup when a small file updates a large market', async () => {
@@ -253,42 +254,53 @@ describe('commitImport', () => {
 
   it('is all or nothing: a failing write midway leaves stores and people untouched', async () => {
     const db = await seeded();
-    const before = { stores: await db.stores.toArray(), people: await db.people.toArray() };
+    const before = { stores: await allStores(db), people: await db.people.toArray() };
     // The second new id collides with an existing store: bulkAdd fails after the new
     // account manager and the update were already written inside the transaction.
     const ids = ['S-NEW-1', 'S1'];
     const rows = [row('CRM-60', { accountManagerName: 'New Person' }), rowOf({ ...existingStores()[1]!, revenue: 1 }), row('CRM-61')];
     await expect(commitImport(db, WS, rows, { now: 1, newStoreId: () => ids.shift() as StoreId })).rejects.toThrow();
-    expect(await db.stores.toArray()).toEqual(before.stores);
+    expect(await allStores(db)).toEqual(before.stores);
     expect(await db.people.toArray()).toEqual(before.people);
   });
 
   it('is all or nothing when the id generator throws', async () => {
     const db = await seeded();
-    const before = await db.stores.toArray();
+    const before = await allStores(db);
     let n = 0;
     const newStoreId = () => {
       if (++n === 2) throw new Error('boom');
       return `S-NEW-${n}` as StoreId;
     };
     await expect(commitImport(db, WS, [row('A'), row('B', { accountManagerName: 'Someone' })], { now: 1, newStoreId })).rejects.toThrow('boom');
-    expect(await db.stores.toArray()).toEqual(before);
+    expect(await allStores(db)).toEqual(before);
     expect(await db.people.count()).toBe(2);
+  });
+
+  it('a new id that a store already has aborts the import, and nothing is written', async () => {
+    const db = await seeded();
+    const before = { stores: await allStores(db), people: await db.people.toArray() };
+    let n = 0;
+    const newStoreId = () => (++n === 3 ? 'S1' : `S-NEW-${n}`) as StoreId;
+    const rows = Array.from({ length: 5 }, (_, i) => row(`NEW-${i}`, { accountManagerName: i === 0 ? 'New Person' : null }));
+    await expect(commitImport(db, WS, rows, { now: 1, newStoreId })).rejects.toThrow(/S1 is already taken/);
+    expect(await allStores(db)).toEqual(before.stores);
+    expect(await db.people.toArray()).toEqual(before.people);
   });
 
   it('cancelling with the AbortSignal while it writes rolls everything back', async () => {
     const db = await seeded();
-    const before = { stores: await db.stores.toArray(), people: await db.people.toArray() };
+    const before = { stores: await allStores(db), people: await db.people.toArray() };
     const controller = new AbortController();
     let created = 0;
-    // Abort from inside the write, after the people and some stores were already put.
-    db.stores.hook('creating', () => {
-      if (++created === 2) controller.abort();
+    // Abort from inside the write, after the people and the first market chunk were already put.
+    db.marketChunks.hook('creating', () => {
+      if (++created === 1) controller.abort();
     });
     const rows = [row('CRM-70', { accountManagerName: 'New Person' }), rowOf({ ...existingStores()[1]!, revenue: 1 }), row('CRM-71'), row('CRM-72')];
     const err = await commitImport(db, WS, rows, { now: 1, signal: controller.signal }).catch((e: unknown) => e);
     expect((err as Error).name).toBe('AbortError');
-    expect(await db.stores.toArray()).toEqual(before.stores);
+    expect(await allStores(db)).toEqual(before.stores);
     expect(await db.people.toArray()).toEqual(before.people);
   });
 
@@ -297,7 +309,7 @@ describe('commitImport', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(commitImport(db, WS, [row('CRM-80')], { now: 1, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
-    expect(await db.stores.count()).toBe(3);
+    expect((await allStores(db)).length).toBe(3);
   });
 
   it('writes a large import in chunks, reporting progress up to 1', async () => {
@@ -306,22 +318,24 @@ describe('commitImport', () => {
     const progress: number[] = [];
     const summary = await commitImport(db, WS, rows, { now: 1, onProgress: (f) => progress.push(f) });
     expect(summary).toMatchObject({ added: 4_999, updated: 1 });
-    expect(await db.stores.count()).toBe(3 + 4_999);
-    expect(progress.length).toBeGreaterThanOrEqual(3); // 5,000 stores, 2,000 per chunk
+    expect((await allStores(db)).length).toBe(3 + 4_999);
+    expect(progress.length).toBeGreaterThanOrEqual(2); // 5,002 stores, STORES_PER_CHUNK (5,000) per chunk
     expect(progress.every((f, i) => f > 0 && f <= 1 && (i === 0 || f > progress[i - 1]!))).toBe(true);
     expect(progress.at(-1)).toBe(1);
   });
 
   it('a failure in a later chunk rolls back the chunks already written', async () => {
     const db = await seeded();
-    const before = { stores: await db.stores.toArray(), people: await db.people.toArray() };
-    const rows = Array.from({ length: 4_500 }, (_, i) => row(`BULK-${i}`, { accountManagerName: i === 0 ? 'New Person' : null }));
-    let n = 0;
-    const newStoreId = () => (++n === 4_400 ? 'S1' : `S-NEW-${n}`) as StoreId; // collides in the third chunk
+    const before = { stores: await allStores(db), people: await db.people.toArray() };
+    const rows = Array.from({ length: 12_000 }, (_, i) => row(`BULK-${i}`, { accountManagerName: i === 0 ? 'New Person' : null }));
+    let chunks = 0;
+    db.marketChunks.hook('creating', () => {
+      if (++chunks === 3) throw new Error('disk full'); // the third of three chunks
+    });
     const progress: number[] = [];
-    await expect(commitImport(db, WS, rows, { now: 1, newStoreId, onProgress: (f) => progress.push(f) })).rejects.toThrow();
-    expect(progress.length).toBeGreaterThanOrEqual(2); // two chunks were written before it failed
-    expect(await db.stores.toArray()).toEqual(before.stores);
+    await expect(commitImport(db, WS, rows, { now: 1, onProgress: (f) => progress.push(f) })).rejects.toThrow('disk full');
+    expect(progress.length).toBe(2); // two chunks were written before it failed
+    expect(await allStores(db)).toEqual(before.stores);
     expect(await db.people.toArray()).toEqual(before.people);
   });
 
@@ -331,14 +345,14 @@ describe('commitImport', () => {
     const rows = Array.from({ length: 4_500 }, (_, i) => row(`BULK-${i}`));
     const err = await commitImport(db, WS, rows, { now: 1, signal: controller.signal, onProgress: () => controller.abort() }).catch((e: unknown) => e);
     expect((err as Error).name).toBe('AbortError');
-    expect(await db.stores.count()).toBe(3);
+    expect((await allStores(db)).length).toBe(3);
   });
 
   it('an empty import writes nothing', async () => {
     const db = await seeded();
     const summary = await commitImport(db, WS, [], { now: 1 });
     expect(summary).toMatchObject({ added: 0, updated: 0, unchanged: 0, removed: 0, storeIds: [] });
-    expect(await db.stores.count()).toBe(3);
+    expect((await allStores(db)).length).toBe(3);
   });
 });
 
@@ -409,10 +423,10 @@ describe('people', () => {
 
   it('deletePerson clears an account manager from their stores when reassignTo is null', async () => {
     const db = await withTwoPlans();
-    await db.stores.update('S2' as StoreId, { accountManagerId: ALICE.id });
+    await putStore(db, { ...(await storeById(db, 'S2'))!, accountManagerId: ALICE.id });
     const res = await deletePerson(db, ALICE.id, { reassignTo: null });
     expect(res.ok && res.value.storeIds.sort()).toEqual(['S1', 'S2']);
-    expect((await db.stores.toArray()).map((s) => s.accountManagerId)).toEqual([null, null, null]);
+    expect((await allStores(db)).map((s) => s.accountManagerId)).toEqual([null, null, null]);
     expect(await db.people.get(ALICE.id)).toBeUndefined();
   });
 
@@ -420,13 +434,13 @@ describe('people', () => {
     const db = await withTwoPlans();
     const res = await deletePerson(db, ALICE.id, { reassignTo: BOB.id });
     expect(res.ok).toBe(true);
-    expect((await db.stores.get('S1' as StoreId))!.accountManagerId).toBe(BOB.id);
-    expect(await db.stores.where('accountManagerId').equals(ALICE.id).count()).toBe(0);
+    expect((await storeById(db, 'S1' as StoreId))!.accountManagerId).toBe(BOB.id);
+    expect((await allStores(db)).filter((s) => s.accountManagerId === ALICE.id).length).toBe(0);
   });
 
   it('deletePerson refuses bad reassignments and changes nothing', async () => {
     const db = await withTwoPlans();
-    const snapshot = async () => ({ t: await db.planTerritories.toArray(), s: await db.stores.toArray(), p: await db.people.toArray() });
+    const snapshot = async () => ({ t: await db.planTerritories.toArray(), s: await allStores(db), p: await db.people.toArray() });
     const before = await snapshot();
     expect(await deletePerson(db, 'P-nobody' as PersonId, { reassignTo: null })).toMatchObject({ ok: false, reason: 'not-found' });
     expect(await deletePerson(db, manager.id, { reassignTo: manager.id })).toMatchObject({ ok: false, reason: 'reassign-to-self' });
@@ -439,12 +453,14 @@ describe('people', () => {
     const db = await withTwoPlans();
     // Alice also (oddly) manages a territory, so territories are written before the stores.
     await db.planTerritories.put(squareTerritory('C', 0, 10, 1, 2, { managerId: ALICE.id }));
-    const before = { t: await db.planTerritories.toArray(), s: await db.stores.toArray(), p: await db.people.toArray() };
-    db.stores.hook('updating', () => {
+    const before = { t: await db.planTerritories.toArray(), s: await allStores(db), p: await db.people.toArray() };
+    const refuse = () => {
       throw new Error('disk says no');
-    });
+    };
+    db.marketChunks.hook('updating', refuse);
+    db.marketChunks.hook('creating', refuse);
     await expect(deletePerson(db, ALICE.id, { reassignTo: null })).rejects.toThrow('disk says no');
-    expect({ t: await db.planTerritories.toArray(), s: await db.stores.toArray(), p: await db.people.toArray() }).toEqual(before);
+    expect({ t: await db.planTerritories.toArray(), s: await allStores(db), p: await db.people.toArray() }).toEqual(before);
     expect((await db.planTerritories.get([plan.id, 'C' as TerritoryId]))!.managerId).toBe(ALICE.id);
   });
 });

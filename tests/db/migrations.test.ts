@@ -7,8 +7,9 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { loadPlan, loadWorkspace } from '../../src/db/planRepository';
+import { readStoreRecords } from '../../src/db/marketChunks';
 import { createPlannerDb, SCHEMA_HISTORY, SCHEMA_VERSION } from '../../src/db/schema';
-import type { PlanId, TerritoryId } from '../../src/domain/types';
+import type { PlanId, Store, TerritoryId, WorkspaceId } from '../../src/domain/types';
 import { manager, plan, squareTerritory, store, workspace, WS } from '../fixtures/market';
 
 const deps = { indexedDB, IDBKeyRange };
@@ -85,6 +86,41 @@ describe('migrations from every released schema', () => {
     await db.open();
     expect(db.tables.map((t) => t.name)).not.toContain('regions');
     expect((await loadWorkspace(db))!.active.bundle.territories.map((t) => t.id)).toEqual(['A']);
+    db.close();
+  });
+
+  it('a v5 database (one record per store) opens with the market in chunks: every field of every store identical, per workspace, in id order', async () => {
+    const other = 'ws-other' as WorkspaceId;
+    const many: Store[] = Array.from({ length: 12_345 }, (_, i) => ({
+      ...store(`S${String(12_345 - i).padStart(6, '0')}`, -100 + (i % 50), 30 + (i % 17)),
+      name: i % 7 === 0 ? 'Ünïcode 商店 "quoted", comma' : `Store ${i}`,
+      externalId: i % 5 === 0 ? null : i % 11 === 0 ? '' : `CRM-${i}`,
+      revenue: i === 1 ? Number.MAX_SAFE_INTEGER : i * 10.25,
+      satisfaction: i % 3 === 0 ? null : 4,
+      customerSince: i % 2 ? '2024-02-29' : null,
+      keyAccount: i % 13 === 0,
+    }));
+    const kept = { ...many[0]!, crmSegment: 'kept: a field the app does not know' } as Store;
+    many[0] = kept;
+    const name = await oldDatabase(5, async (db) => {
+      await db.table('workspaces').put(workspace);
+      await db.table('plans').put(plan);
+      await db.table('planTerritories').put(squareTerritory('A', 0, 0, 10, 0));
+      await db.table('stores').bulkPut(many.map((s) => ({ ...s, workspaceId: WS })));
+      await db.table('stores').put({ ...store('X1', 1, 1), workspaceId: other });
+    });
+    const db = createPlannerDb(name, deps);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(db.tables.map((t) => t.name)).not.toContain('stores');
+    const chunks = await db.marketChunks.where('workspaceId').equals(WS).toArray();
+    expect(chunks.map((c) => c.stores.length)).toEqual([5_000, 5_000, 2_345]);
+    const sorted = [...many].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(await readStoreRecords(db, WS)).toEqual(sorted); // every field, unknown ones too, no workspaceId inside
+    expect((await readStoreRecords(db, other)).map((s) => s.id)).toEqual(['X1']);
+    const loaded = (await loadWorkspace(db))!;
+    expect(loaded.stores).toHaveLength(many.length);
+    expect(loaded.stores[0]!.id < loaded.stores[1]!.id).toBe(true);
     db.close();
   });
 });

@@ -12,6 +12,7 @@ import {
   setActivePlan,
   type PlanChanges,
 } from '../../src/db/planRepository';
+import { allStores, putStore } from './storeRecords';
 import { createPlannerDb, SCHEMA_VERSION, type PlannerDb } from '../../src/db/schema';
 import type { Plan, PlanId, Region, RegionId, Territory, TerritoryId } from '../../src/domain/types';
 import { manager, plan, squareTerritory, store, workspace } from '../fixtures/market';
@@ -46,14 +47,13 @@ describe('schema', () => {
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
     const tables = Object.fromEntries(db.tables.map((t) => [t.name, t.schema]));
-    expect(Object.keys(tables).sort()).toEqual(['history', 'meta', 'people', 'planRegions', 'planTerritories', 'plans', 'stores', 'workspaces']);
+    expect(Object.keys(tables).sort()).toEqual(['history', 'marketChunks', 'meta', 'people', 'planRegions', 'planTerritories', 'plans', 'workspaces']);
     expect(tables['planTerritories']!.primKey.keyPath).toEqual(['planId', 'id']);
     expect(tables['planRegions']!.primKey.keyPath).toEqual(['planId', 'id']);
     expect(tables['planTerritories']!.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['planId', 'managerId']));
     expect(tables['history']!.primKey.name).toBe('planId');
-    expect(tables['stores']!.indexes.map((i) => i.name)).toEqual(
-      expect.arrayContaining(['workspaceId', 'externalId', 'accountManagerId', '[workspaceId+externalId]']),
-    );
+    // the market: a few chunks per workspace, in order (db/marketChunks.ts)
+    expect(tables['marketChunks']!.primKey.keyPath).toEqual(['workspaceId', 'chunk']);
   });
 });
 
@@ -174,7 +174,7 @@ describe('load validation', () => {
       geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]] },
     };
     await db.planTerritories.put(bowtie);
-    await db.stores.put({ ...store('S9', 0, 0), lat: 123, workspaceId: workspace.id });
+    await putStore(db, { ...store('S9', 0, 0), lat: 123, workspaceId: workspace.id });
     const loaded = (await loadWorkspace(db))!;
     expect(loaded.active.bundle.territories.map((t) => t.id)).toEqual(['A', 'B']);
     expect(loaded.stores.map((s) => s.id)).toEqual(['S1', 'S2', 'S3']);
@@ -216,7 +216,7 @@ describe('failure path', () => {
     await expect(seedWorkspace(db, input)).rejects.toThrow();
     expect(await db.workspaces.count()).toBe(0);
     expect(await db.planTerritories.count()).toBe(0);
-    expect(await db.stores.count()).toBe(0);
+    expect(await allStores(db)).toHaveLength(0);
   });
 
   it('a failed createPlan writes none of the plan', async () => {
