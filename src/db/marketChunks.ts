@@ -28,10 +28,16 @@ function chunksOf(db: PlannerDb, workspaceId: WorkspaceId) {
 
 /** Every stored store of the workspace, as stored (not normalised), in id order. */
 export async function readStoreRecords(db: PlannerDb, workspaceId: WorkspaceId): Promise<Store[]> {
-  const chunks = await chunksOf(db, workspaceId).toArray();
-  chunks.sort((a, b) => a.chunk - b.chunk);
+  // One request per chunk, not one getAll: the browser turns a record back into objects on
+  // the page's thread when its request completes, so 100k stores in one getAll froze the
+  // page for seconds; chunk by chunk, it gets the thread back every few tens of ms.
+  const keys = await chunksOf(db, workspaceId).primaryKeys();
+  keys.sort((a, b) => a[1] - b[1]);
   const out: Store[] = [];
-  for (const c of chunks) for (const s of c.stores) out.push(s);
+  for (const key of keys) {
+    const c = await db.marketChunks.get(key);
+    if (c) for (const s of c.stores) out.push(s);
+  }
   return out;
 }
 
@@ -83,8 +89,9 @@ export async function writeStoreRecords(
  */
 export async function updateStoreRecords(db: PlannerDb, workspaceId: WorkspaceId, change: (s: Store) => Store): Promise<StoreId[]> {
   const changed: StoreId[] = [];
-  const chunks = await chunksOf(db, workspaceId).toArray();
-  for (const c of chunks) {
+  for (const key of await chunksOf(db, workspaceId).primaryKeys()) {
+    const c = await db.marketChunks.get(key);
+    if (!c) continue;
     let touched = false;
     const stores = c.stores.map((s) => {
       const next = change(s);

@@ -25,7 +25,7 @@ import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import { labelPoint } from '../domain/geometry/labelPoint';
 import type { Store, Territory, TerritoryGeometry, TerritoryId } from '../domain/types';
 import { loadBasemap } from './basemap';
-import { baseStyle, LAYERS, SOURCES } from './style';
+import { baseStyle, LARGE_MARKET, LAYERS, SOURCES } from './style';
 
 setWorkerUrl(workerUrl);
 
@@ -152,8 +152,10 @@ export class MapController {
     this.map.on('mousemove', (e) => this.onPaintMove(e));
     this.map.on('mouseup', () => this.onPaintUp());
     this.map.on('moveend', () => this.events.viewChanged?.());
-    this.map.on('mouseenter', LAYERS.stores, () => this.setCursor('pointer'));
-    this.map.on('mouseleave', LAYERS.stores, () => this.setCursor(''));
+    for (const layer of [LAYERS.stores, LAYERS.storesLarge, LAYERS.clusters]) {
+      this.map.on('mouseenter', layer, () => this.setCursor('pointer'));
+      this.map.on('mouseleave', layer, () => this.setCursor(''));
+    }
     this.map.getContainer().addEventListener('keydown', (e) => {
       if (e.key === 'Escape') this.cancelDrawing();
     });
@@ -231,15 +233,23 @@ export class MapController {
   }
 
   private renderStores(): void {
+    const large = this.stores.length > LARGE_MARKET;
     const fc: FeatureCollection = {
       type: 'FeatureCollection',
       features: this.stores.map((s, i) => ({
         type: 'Feature',
-        properties: { id: s.id, i, status: s.status, precision: s.geocodePrecision },
+        // the id serves feature state on the plain layer only; a large market leaves it out
+        // (the features are cloned to maplibre's worker, ~10 µs each)
+        properties: large ? { i, status: s.status, precision: s.geocodePrecision } : { id: s.id, i, status: s.status, precision: s.geocodePrecision },
         geometry: { type: 'Point', coordinates: [s.lng, s.lat] },
       })),
     };
-    this.source(SOURCES.stores).setData(fc);
+    const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+    this.source(SOURCES.stores).setData(large ? empty : fc);
+    this.source(SOURCES.storeClusters).setData(large ? fc : empty);
+    const el = this.map.getContainer();
+    el.dataset['storeRendering'] = large ? 'clustered' : 'points';
+    el.dataset['storePushes'] = String(Number(el.dataset['storePushes'] ?? '0') + 1);
   }
 
   /** Shows (or, with null, hides) the base-unit outlines the user paints with. */
@@ -342,7 +352,7 @@ export class MapController {
       type: 'FeatureCollection',
       features: list.map(({ store, color }) => ({ type: 'Feature', properties: { id: store.id, color }, geometry: { type: 'Point', coordinates: [store.lng, store.lat] } })),
     });
-    this.map.setPaintProperty(LAYERS.stores, 'circle-opacity', this.moved ? 0.18 : 0.85);
+    for (const layer of [LAYERS.stores, LAYERS.storesLarge, LAYERS.clusters]) this.map.setPaintProperty(layer, 'circle-opacity', this.moved ? 0.18 : layer === LAYERS.clusters ? 0.78 : 0.85);
     this.map.getContainer().dataset['movedStores'] = String(list.length);
   }
 
@@ -387,7 +397,16 @@ export class MapController {
       return;
     }
     if (this.draw.getMode() !== 'static') return;
-    const storeHit = this.map.queryRenderedFeatures(e.point, { layers: [LAYERS.stores] })[0];
+    const cluster = this.map.queryRenderedFeatures(e.point, { layers: [LAYERS.clusters] })[0];
+    if (cluster && cluster.geometry.type === 'Point') {
+      // a bubble of a large market: zoom in to where it splits
+      const center = cluster.geometry.coordinates as [number, number];
+      void (this.map.getSource(SOURCES.storeClusters) as GeoJSONSource)
+        .getClusterExpansionZoom(Number(cluster.properties['cluster_id']))
+        .then((zoom) => this.map.easeTo({ center, zoom }));
+      return;
+    }
+    const storeHit = this.map.queryRenderedFeatures(e.point, { layers: [LAYERS.stores, LAYERS.storesLarge] })[0];
     if (storeHit) {
       const store = this.stores[Number(storeHit.properties['i'])];
       if (store) this.showStorePopup(store);
@@ -540,6 +559,14 @@ export class MapController {
   }
 
   /** Pixel position of a lng/lat in the map container (used by browser tests and tooltips). */
+  /** What the map draws now: cluster bubbles and single store dots (for the browser tests). */
+  renderedStoreCounts(): { clusters: number; stores: number } {
+    return {
+      clusters: this.map.queryRenderedFeatures({ layers: [LAYERS.clusters] }).length,
+      stores: this.map.queryRenderedFeatures({ layers: [LAYERS.stores, LAYERS.storesLarge] }).length,
+    };
+  }
+
   project(lng: number, lat: number): { x: number; y: number } {
     return this.map.project([lng, lat]);
   }

@@ -21,6 +21,8 @@ export const SOURCES = {
   territories: 'territories',
   territoryLabels: 'territory-labels',
   stores: 'stores',
+  /** The same stores for a large market, clustered by maplibre's worker (see LARGE_MARKET). */
+  storeClusters: 'store-clusters',
   highlight: 'store-highlight',
   moved: 'stores-moved',
   baseUnits: 'base-units',
@@ -31,9 +33,48 @@ export const LAYERS = {
   territoryFill: 'territory-fill',
   territoryLine: 'territory-line',
   stores: 'stores',
+  /** Large market: cluster bubbles at low zoom, and single stores from the clustered source. */
+  clusters: 'store-clusters',
+  clusterCounts: 'store-cluster-counts',
+  storesLarge: 'stores-large',
   moved: 'stores-moved',
   baseUnitLine: 'base-unit-line',
 } as const;
+
+/**
+ * Above this many stores shown, they are drawn clustered: a GeoJSON layer of every store is
+ * slow to draw and to read at country zoom (100k dots are one blot), while maplibre's
+ * clustering (supercluster, in its worker) gives bubbles with counts and falls back to the
+ * single stores from zoom CLUSTER_MAX_ZOOM + 1 on. The sample market (10k) stays as dots.
+ */
+export const LARGE_MARKET = 50_000;
+export const CLUSTER_MAX_ZOOM = 8;
+
+/** Store dot paint, shared by the plain and the large-market layer. */
+function storePaint(): NonNullable<Extract<LayerSpecification, { type: 'circle' }>['paint']> {
+  return {
+    // Stores placed at a ZIP centroid are drawn hollow: their position is approximate.
+    'circle-color': [
+      'case',
+      ['==', ['get', 'precision'], 'zip-centroid'],
+      '#ffffff',
+      ['match', ['get', 'status'], 'customer', STATUS_COLORS.customer, 'prospect', STATUS_COLORS.prospect, STATUS_COLORS.lost],
+    ],
+    'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, 1.6, 6, 3, 10, 6],
+    'circle-stroke-color': [
+      'case',
+      ['==', ['get', 'precision'], 'zip-centroid'],
+      ['match', ['get', 'status'], 'customer', STATUS_COLORS.customer, 'prospect', STATUS_COLORS.prospect, STATUS_COLORS.lost],
+      '#ffffff',
+    ],
+    'circle-stroke-width': [
+      'interpolate', ['linear'], ['zoom'],
+      3, ['case', ['==', ['get', 'precision'], 'zip-centroid'], 1, 0],
+      6, ['case', ['==', ['get', 'precision'], 'zip-centroid'], 1.2, 0.6],
+    ],
+    'circle-opacity': 0.85,
+  };
+}
 
 export function baseStyle(): StyleSpecification {
   const empty = { type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } };
@@ -90,33 +131,33 @@ export function baseStyle(): StyleSpecification {
         'circle-stroke-width': 2,
       },
     },
+    { id: LAYERS.stores, type: 'circle', source: SOURCES.stores, paint: storePaint() },
     {
-      id: LAYERS.stores,
+      id: LAYERS.clusters,
       type: 'circle',
-      source: SOURCES.stores,
+      source: SOURCES.storeClusters,
+      filter: ['has', 'point_count'],
       paint: {
-        // Stores placed at a ZIP centroid are drawn hollow: their position is approximate.
+        // share of customers in the bubble: from the prospect color (none) to the customer color (all)
         'circle-color': [
-          'case',
-          ['==', ['get', 'precision'], 'zip-centroid'],
-          '#ffffff',
-          ['match', ['get', 'status'], 'customer', STATUS_COLORS.customer, 'prospect', STATUS_COLORS.prospect, STATUS_COLORS.lost],
+          'interpolate', ['linear'], ['/', ['get', 'customers'], ['get', 'point_count']],
+          0, STATUS_COLORS.prospect, 0.5, '#7f9a3c', 1, STATUS_COLORS.customer,
         ],
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, 1.6, 6, 3, 10, 6],
-        'circle-stroke-color': [
-          'case',
-          ['==', ['get', 'precision'], 'zip-centroid'],
-          ['match', ['get', 'status'], 'customer', STATUS_COLORS.customer, 'prospect', STATUS_COLORS.prospect, STATUS_COLORS.lost],
-          '#ffffff',
-        ],
-        'circle-stroke-width': [
-          'interpolate', ['linear'], ['zoom'],
-          3, ['case', ['==', ['get', 'precision'], 'zip-centroid'], 1, 0],
-          6, ['case', ['==', ['get', 'precision'], 'zip-centroid'], 1.2, 0.6],
-        ],
-        'circle-opacity': 0.85,
+        'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'point_count']], 1, 9, 30, 18, 300, 34],
+        'circle-opacity': 0.78,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.2,
       },
     },
+    {
+      id: LAYERS.clusterCounts,
+      type: 'symbol',
+      source: SOURCES.storeClusters,
+      filter: ['has', 'point_count'],
+      layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': [FONT_BOLD], 'text-size': 11, 'text-allow-overlap': true },
+      paint: { 'text-color': '#ffffff', 'text-halo-color': 'rgba(0,0,0,0.35)', 'text-halo-width': 1 },
+    },
+    { id: LAYERS.storesLarge, type: 'circle', source: SOURCES.storeClusters, filter: ['!', ['has', 'point_count']], paint: storePaint() },
     {
       // Compare view: the stores that change territory, in the color of their territory in
       // plan B, drawn over the (dimmed) other stores.
@@ -167,6 +208,13 @@ export function baseStyle(): StyleSpecification {
       [SOURCES.territories]: { ...empty, promoteId: 'id' },
       [SOURCES.territoryLabels]: empty,
       [SOURCES.stores]: { ...empty, promoteId: 'id' },
+      [SOURCES.storeClusters]: {
+        ...empty,
+        cluster: true,
+        clusterMaxZoom: CLUSTER_MAX_ZOOM,
+        clusterRadius: 45,
+        clusterProperties: { customers: ['+', ['case', ['==', ['get', 'status'], 'customer'], 1, 0]] },
+      },
       [SOURCES.highlight]: empty,
       [SOURCES.moved]: empty,
       [SOURCES.baseUnits]: empty,

@@ -334,7 +334,7 @@ describe('commitImport', () => {
     });
     const progress: number[] = [];
     await expect(commitImport(db, WS, rows, { now: 1, onProgress: (f) => progress.push(f) })).rejects.toThrow('disk full');
-    expect(progress.length).toBe(2); // two chunks were written before it failed
+    expect(progress.filter((f) => f > 0.5)).toHaveLength(2); // two chunks were written (the second half of the bar) before it failed
     expect(await allStores(db)).toEqual(before.stores);
     expect(await db.people.toArray()).toEqual(before.people);
   });

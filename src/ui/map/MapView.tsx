@@ -29,6 +29,7 @@ declare global {
       project(lng: number, lat: number): { x: number; y: number };
       unproject(x: number, y: number): { lng: number; lat: number };
       jumpTo(lng: number, lat: number, zoom: number): void;
+      renderedStoreCounts(): { clusters: number; stores: number };
     };
   }
 }
@@ -197,6 +198,7 @@ export default function MapView() {
       project: (lng, lat) => controller.project(lng, lat),
       unproject: (x, y) => controller.unproject(x, y),
       jumpTo: (lng, lat, zoom) => controller.jumpTo(lng, lat, zoom),
+      renderedStoreCounts: () => controller.renderedStoreCounts(),
     };
 
     const pushTerritories = () => {
@@ -217,6 +219,18 @@ export default function MapView() {
     const pushStores = () => {
       const { stores, visibleStores } = s();
       controller.setStores(visibleStores.length === stores.length ? stores : Array.from(visibleStores, (i) => stores[i]!));
+    };
+    // A new market or filter reaches the map in a task of its own: handing 100k+ stores to
+    // maplibre's worker takes a second on the page's thread, and in the same task as the
+    // statistics that computed them it made one long freeze instead of two shorter ones.
+    let storesQueued = false;
+    const queueStores = () => {
+      if (storesQueued) return;
+      storesQueued = true;
+      setTimeout(() => {
+        storesQueued = false;
+        pushStores();
+      }, 0);
     };
     const pushHighlight = () => {
       const { stores, portfolioManagerId, bottomTab } = s();
@@ -244,7 +258,7 @@ export default function MapView() {
         state.regions !== prev.regions || state.colorBy !== prev.colorBy || state.labelKpi !== prev.labelKpi ||
         (state.labelKpi !== 'none' && state.stats !== prev.stats)
       ) pushTerritories();
-      if (state.stores !== prev.stores || state.visibleStores !== prev.visibleStores) pushStores();
+      if (state.stores !== prev.stores || state.visibleStores !== prev.visibleStores) queueStores();
       if (state.stores !== prev.stores || state.portfolioManagerId !== prev.portfolioManagerId || state.bottomTab !== prev.bottomTab) pushHighlight();
       if (state.comparison !== prev.comparison || state.bottomTab !== prev.bottomTab) pushMoved();
       if (state.storeFocus && state.storeFocus !== prev.storeFocus) {
