@@ -1,11 +1,15 @@
 /**
  * `npm run generate:market` — writes data/sample-market.json and data/demo-plan.json.
+ * `npm run generate:market -- --stores 1000000 [--out big-market.csv] [--seed 20261101]`
+ * writes instead a large CRM-style CSV to try the app with (data/bigMarket.ts); the
+ * committed files are then left alone.
  *
  * Deterministic: a fixed seed and reference date, no clock, no Math.random; rerunning
  * rewrites both files byte for byte (a test compares the committed files with a fresh
  * build). The builders are exported so tests can produce the same text without writing.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,6 +25,7 @@ import {
   usPlacesFromAllTheCities,
 } from './marketGenerator';
 import { buildDemoPlan, makeStateLocator, serializeDemoPlan } from './demoPlan';
+import { BIG_MARKET_DEFAULT_OUT, memoiseLandCheck, writeBigMarket } from './bigMarket';
 
 const require = createRequire(import.meta.url);
 export const DATA_DIR = dirname(fileURLToPath(import.meta.url));
@@ -57,7 +62,24 @@ export function buildDemoPlanJson(topology: Topology = loadStatesTopology()): st
   return serializeDemoPlan(buildDemoPlan(topology));
 }
 
+/** `--stores N`: the large CSV market; prints where it went, how big, how fast. */
+function mainBig(args: { stores: string; out?: string | undefined; seed?: string | undefined }): void {
+  const stores = Number(args.stores);
+  if (!Number.isInteger(stores) || stores < 1) throw new Error(`--stores must be a positive whole number, not "${args.stores}"`);
+  const seed = args.seed === undefined ? DEFAULT_SEED : Number(args.seed);
+  if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, not "${args.seed}"`);
+  const out = args.out ?? BIG_MARKET_DEFAULT_OUT;
+  const t0 = performance.now();
+  const isInState = memoiseLandCheck(makeStateLocator(loadStatesTopology()));
+  const { rows, bytes } = writeBigMarket(out, loadUsPlaces(), { stores, seed, isInState });
+  const s = (performance.now() - t0) / 1000;
+  console.log(`wrote ${out}: ${rows.toLocaleString('en-US')} stores, ${(bytes / 2 ** 20).toFixed(1)} MB, seed ${seed}, in ${s.toFixed(1)} s`);
+}
+
 function main(): void {
+  const { values } = parseArgs({ options: { stores: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' } } });
+  if (values.stores !== undefined) return mainBig({ stores: values.stores, out: values.out, seed: values.seed });
+  if (values.out !== undefined || values.seed !== undefined) throw new Error('--out and --seed go with --stores N');
   const topology = loadStatesTopology();
   const market = buildSampleMarketJson(loadUsPlaces(), topology);
   const plan = buildDemoPlanJson(topology);

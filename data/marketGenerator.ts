@@ -459,8 +459,143 @@ function locate(
   return { lng: round5(place.lng), lat: round5(place.lat), fallback: true };
 }
 
-interface Draft extends Omit<Store, 'id' | 'externalId' | 'keyAccount' | 'accountManagerId'> {
+/** Draws places with probability proportional to population (binary search over the running total). */
+export function makePlacePicker(places: readonly Place[]): (u: number) => Place {
+  if (places.length === 0) throw new Error('makePlacePicker: no places');
+  const cumulative = new Float64Array(places.length);
+  let total = 0;
+  for (let i = 0; i < places.length; i++) {
+    total += places[i]!.population;
+    cumulative[i] = total;
+  }
+  return (u: number): Place => {
+    const target = u * total;
+    let lo = 0;
+    let hi = places.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cumulative[mid]! > target) hi = mid;
+      else lo = mid + 1;
+    }
+    return places[lo]!;
+  };
+}
+
+/** A store as drawn, before it is numbered and given a key-account flag and a manager. */
+export interface StoreDraft extends Omit<Store, 'id' | 'externalId' | 'keyAccount' | 'accountManagerId'> {
   index: number;
+}
+
+/**
+ * Draws store number `index` of a market from its own PRNG stream (seed, index, 1): place,
+ * channel, status, location, name, address, ZIP, money and dates. Shared by the sample
+ * market and the large CSV market (data/bigMarket.ts), so both look alike.
+ */
+export function drawStoreDraft(
+  seed: number,
+  index: number,
+  pickPlace: (u: number) => Place,
+  refDay: number,
+  isInState?: MarketOptions['isInState'],
+): StoreDraft {
+  const rng = createRng(hashSeed(seed, index, 1));
+  const place = pickPlace(rng.next());
+  const channel = weighted(rng, CHANNEL_MIX[sizeBucket(place.population)]);
+  const status = weighted(rng, STATUS_MIX[channel]);
+  const { lng, lat } = locate(rng, place, isInState);
+  const name = nameFor(rng, channel, place.name);
+  const address = addressFor(rng, channel);
+  const zip = zipFor(rng, place);
+
+  const cityFactor = 0.8 + 0.1 * Math.log10(place.population / 1000);
+  const potentialRaw = POTENTIAL_MEDIAN[channel] * cityFactor * Math.exp(0.55 * rng.normal());
+  const potential = Math.max(1500, Math.round(potentialRaw / 100) * 100);
+
+  let revenue = 0;
+  let priorRevenue = 0;
+  let customerSince: string | null = null;
+  let satisfaction: number | null = null;
+  let renewalDate: string | null = null;
+  if (status === 'customer') {
+    // Share of wallet: mostly 6–86 %; a few stores out-buy their estimated wallet.
+    const share = rng.chance(0.05) ? 1 + 0.15 * rng.next() : 0.06 + 0.8 * rng.next() ** 1.4;
+    const daysAgo = rng.chance(0.15) ? rng.range(1, 364) : 365 + Math.floor(365 * 18 * rng.next() ** 1.6);
+    customerSince = isoDay(refDay - daysAgo);
+    // A customer won n months ago has only n months of purchases in the trailing 12.
+    const monthsBought = Math.min(1, Math.max(0.1, daysAgo / 365));
+    revenue = Math.max(300, Math.round(potential * share * monthsBought));
+    if (daysAgo >= 730) {
+      const growth = Math.max(-0.6, Math.min(1, 0.03 + 0.18 * rng.normal()));
+      priorRevenue = Math.round(revenue / (1 + growth));
+    } else if (daysAgo >= 365) {
+      // Became a customer during the prior year: a part-year of purchases.
+      priorRevenue = Math.round(revenue * ((daysAgo - 365) / 365) * (0.6 + 0.5 * rng.next()));
+    }
+    satisfaction = Number(weighted(rng, SATISFACTION_CUSTOMER));
+    renewalDate = isoDay(refDay + rng.range(1, 365));
+  } else if (status === 'lost') {
+    const daysAgo = 400 + Math.floor(365 * 12 * rng.next());
+    customerSince = isoDay(refDay - daysAgo);
+    // About half were lost during the last 12 months and still bought in the prior year.
+    if (rng.chance(0.55)) priorRevenue = Math.max(300, Math.round(potential * (0.1 + 0.5 * rng.next())));
+    satisfaction = Number(weighted(rng, SATISFACTION_LOST));
+  }
+
+  return {
+    index,
+    name,
+    address,
+    city: place.name,
+    state: place.state,
+    zip,
+    lat,
+    lng,
+    geocodePrecision: 'exact',
+    status,
+    channel,
+    revenue,
+    priorRevenue,
+    potential,
+    customerSince,
+    satisfaction,
+    renewalDate,
+  };
+}
+
+const HOME_MANAGER: ReadonlyMap<string, number> = (() => {
+  const m = new Map<string, number>();
+  ACCOUNT_MANAGERS.forEach((am, i) => am.states.forEach((s) => m.set(s, i)));
+  return m;
+})();
+
+/**
+ * The key-account flag and account manager (index into {@link accountManagers}, or null)
+ * of a drawn store, from its second PRNG stream (seed, index, 2). `keyThreshold` is the
+ * revenue from which a customer may be a key account (top 10 % of customers).
+ */
+export function drawAccountOwner(seed: number, d: StoreDraft, keyThreshold: number): { keyAccount: boolean; manager: number | null } {
+  const rng = createRng(hashSeed(seed, d.index, 2));
+  const keyAccount = d.status === 'customer' && d.revenue >= keyThreshold && rng.chance(0.65);
+  let manager: number | null = null;
+  if (keyAccount || (d.status !== 'prospect' && rng.chance(0.3))) {
+    // Mostly the manager of the store's area; ~15 % national accounts with anyone.
+    manager = rng.chance(0.85) ? (HOME_MANAGER.get(d.state) ?? 0) : rng.int(ACCOUNT_MANAGERS.length);
+  }
+  return { keyAccount, manager };
+}
+
+/** The revenue from which a customer counts among the top 10 % (key-account candidates). */
+export function keyAccountThreshold(drafts: readonly StoreDraft[]): number {
+  const customerRevenues = drafts
+    .filter((d) => d.status === 'customer')
+    .map((d) => d.revenue)
+    .sort((a, b) => a - b);
+  return customerRevenues[Math.floor(customerRevenues.length * 0.9)] ?? Infinity;
+}
+
+/** Day number (days since 1970-01-01) of a YYYY-MM-DD date. */
+export function dayOf(iso: string): number {
+  return parseIsoDay(iso);
 }
 
 /**
@@ -474,97 +609,13 @@ export function generateMarket(places: readonly Place[], options: MarketOptions)
   if (places.length === 0) throw new Error('generateMarket: no places');
   const refDay = parseIsoDay(referenceDate);
   const people = accountManagers(options.workspaceId);
+  const pickPlace = makePlacePicker(places);
 
-  const cumulative = new Float64Array(places.length);
-  let total = 0;
-  for (let i = 0; i < places.length; i++) {
-    total += places[i]!.population;
-    cumulative[i] = total;
-  }
-  const pickPlace = (u: number): Place => {
-    const target = u * total;
-    let lo = 0;
-    let hi = places.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cumulative[mid]! > target) hi = mid;
-      else lo = mid + 1;
-    }
-    return places[lo]!;
-  };
-
-  const drafts: Draft[] = [];
-  for (let index = 0; index < storeCount; index++) {
-    const rng = createRng(hashSeed(seed, index, 1));
-    const place = pickPlace(rng.next());
-    const channel = weighted(rng, CHANNEL_MIX[sizeBucket(place.population)]);
-    const status = weighted(rng, STATUS_MIX[channel]);
-    const { lng, lat } = locate(rng, place, options.isInState);
-    const name = nameFor(rng, channel, place.name);
-    const address = addressFor(rng, channel);
-    const zip = zipFor(rng, place);
-
-    const cityFactor = 0.8 + 0.1 * Math.log10(place.population / 1000);
-    const potentialRaw = POTENTIAL_MEDIAN[channel] * cityFactor * Math.exp(0.55 * rng.normal());
-    const potential = Math.max(1500, Math.round(potentialRaw / 100) * 100);
-
-    let revenue = 0;
-    let priorRevenue = 0;
-    let customerSince: string | null = null;
-    let satisfaction: number | null = null;
-    let renewalDate: string | null = null;
-    if (status === 'customer') {
-      // Share of wallet: mostly 6–86 %; a few stores out-buy their estimated wallet.
-      const share = rng.chance(0.05) ? 1 + 0.15 * rng.next() : 0.06 + 0.8 * rng.next() ** 1.4;
-      const daysAgo = rng.chance(0.15) ? rng.range(1, 364) : 365 + Math.floor(365 * 18 * rng.next() ** 1.6);
-      customerSince = isoDay(refDay - daysAgo);
-      // A customer won n months ago has only n months of purchases in the trailing 12.
-      const monthsBought = Math.min(1, Math.max(0.1, daysAgo / 365));
-      revenue = Math.max(300, Math.round(potential * share * monthsBought));
-      if (daysAgo >= 730) {
-        const growth = Math.max(-0.6, Math.min(1, 0.03 + 0.18 * rng.normal()));
-        priorRevenue = Math.round(revenue / (1 + growth));
-      } else if (daysAgo >= 365) {
-        // Became a customer during the prior year: a part-year of purchases.
-        priorRevenue = Math.round(revenue * ((daysAgo - 365) / 365) * (0.6 + 0.5 * rng.next()));
-      }
-      satisfaction = Number(weighted(rng, SATISFACTION_CUSTOMER));
-      renewalDate = isoDay(refDay + rng.range(1, 365));
-    } else if (status === 'lost') {
-      const daysAgo = 400 + Math.floor(365 * 12 * rng.next());
-      customerSince = isoDay(refDay - daysAgo);
-      // About half were lost during the last 12 months and still bought in the prior year.
-      if (rng.chance(0.55)) priorRevenue = Math.max(300, Math.round(potential * (0.1 + 0.5 * rng.next())));
-      satisfaction = Number(weighted(rng, SATISFACTION_LOST));
-    }
-
-    drafts.push({
-      index,
-      name,
-      address,
-      city: place.name,
-      state: place.state,
-      zip,
-      lat,
-      lng,
-      geocodePrecision: 'exact',
-      status,
-      channel,
-      revenue,
-      priorRevenue,
-      potential,
-      customerSince,
-      satisfaction,
-      renewalDate,
-    });
-  }
+  const drafts: StoreDraft[] = [];
+  for (let index = 0; index < storeCount; index++) drafts.push(drawStoreDraft(seed, index, pickPlace, refDay, options.isInState));
 
   // Key accounts: among the top 10 % customers by revenue, ~2 in 3 (≈3 % of all stores).
-  const customerRevenues = drafts
-    .filter((d) => d.status === 'customer')
-    .map((d) => d.revenue)
-    .sort((a, b) => a - b);
-  const keyThreshold = customerRevenues[Math.floor(customerRevenues.length * 0.9)] ?? Infinity;
+  const keyThreshold = keyAccountThreshold(drafts);
 
   drafts.sort((a, b) =>
     a.state !== b.state
@@ -583,17 +634,8 @@ export function generateMarket(places: readonly Place[], options: MarketOptions)
     [crmNumbers[i], crmNumbers[j]] = [crmNumbers[j]!, crmNumbers[i]!];
   }
 
-  const homeManager = new Map<string, number>();
-  ACCOUNT_MANAGERS.forEach((am, i) => am.states.forEach((s) => homeManager.set(s, i)));
-
   const stores: Store[] = drafts.map((d, i) => {
-    const rng = createRng(hashSeed(seed, d.index, 2));
-    const keyAccount = d.status === 'customer' && d.revenue >= keyThreshold && rng.chance(0.65);
-    let manager: number | null = null;
-    if (keyAccount || (d.status !== 'prospect' && rng.chance(0.3))) {
-      // Mostly the manager of the store's area; ~15 % national accounts with anyone.
-      manager = rng.chance(0.85) ? (homeManager.get(d.state) ?? 0) : rng.int(ACCOUNT_MANAGERS.length);
-    }
+    const { keyAccount, manager } = drawAccountOwner(seed, d, keyThreshold);
     // Fixed key order: it is the order of the JSON file.
     return {
       id: `S${String(i + 1).padStart(5, '0')}` as StoreId,
