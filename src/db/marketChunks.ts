@@ -41,15 +41,6 @@ export async function readStoreRecords(db: PlannerDb, workspaceId: WorkspaceId):
   return out;
 }
 
-/** How many stores the workspace has on disk. */
-export async function countStoreRecords(db: PlannerDb, workspaceId: WorkspaceId): Promise<number> {
-  let n = 0;
-  await chunksOf(db, workspaceId).each((c) => {
-    n += c.stores.length;
-  });
-  return n;
-}
-
 /**
  * Replaces the workspace's stores with `stores` (sorted by id here; a record's
  * `workspaceId`, if any, is dropped: the chunk carries it). `onChunk` gets the fraction
@@ -62,11 +53,13 @@ export async function writeStoreRecords(
   onChunk?: (fraction: number) => void,
 ): Promise<void> {
   await chunksOf(db, workspaceId).delete();
-  const sorted = [...stores].sort(byId).map((s) => {
-    if (!('workspaceId' in s)) return s;
-    const { workspaceId: _ws, ...rest } = s as Store & { workspaceId?: unknown };
-    return rest as Store;
-  });
+  const sorted = stores
+    .map((s) => {
+      if (!('workspaceId' in s)) return s;
+      const { workspaceId: _ws, ...rest } = s as Store & { workspaceId?: unknown };
+      return rest as Store;
+    })
+    .sort(byId);
   // What the per-store primary key used to refuse: a store without an id, or two with one id.
   for (let i = 0; i < sorted.length; i++) {
     const id = sorted[i]!.id as unknown;

@@ -45,7 +45,7 @@ export const createDerivedSlice = (opts: DerivedOptions = {}): StateCreator<AppS
     recompute() {
       const { stores, territories, storeFilter } = get();
       const next = step(territories);
-      const unchanged = next === engine && !get().previewing && get().stats !== null;
+      const unchanged = next.lastStep.kind === 'unchanged' && !get().previewing && get().stats !== null;
       engine = next;
       if (unchanged) return;
       if (next.lastStep.kind === 'full') {

@@ -145,16 +145,11 @@ export function createPlanEngine(
   pins: readonly StorePin[] | undefined,
   opts: TerritoryStatsOptions = {},
 ): PlanEngine {
-  const referenceDate = opts.referenceDate ?? new Date();
-  const market: MarketCache = {
-    stores,
-    cols: storeColumns(stores, referenceDate),
-    window: windowKey(referenceDate),
-    finder: null,
-    grid: null,
-    shapes: new WeakMap(),
-  };
-  return fullEngine(market, territories, pins, 'new engine');
+  return fullEngine(newMarket(stores, opts.referenceDate ?? new Date()), territories, pins, 'new engine');
+}
+
+function newMarket(stores: readonly Store[], referenceDate: Date): MarketCache {
+  return { stores, cols: storeColumns(stores, referenceDate), window: windowKey(referenceDate), finder: null, grid: null, shapes: new WeakMap() };
 }
 
 function shapeOf(market: MarketCache, geometry: TerritoryGeometry): BandedShape {
@@ -177,7 +172,8 @@ function firstIndexById(territories: readonly Territory[]): Map<string, number> 
 
 /**
  * The engine for the plan as it is now: `territories` and `pins` after an edit (or while
- * one is previewed). Returns `engine` itself when nothing that matters changed.
+ * one is previewed). When nothing that matters changed, the result shares everything with
+ * `engine` and its `lastStep.kind` is 'unchanged'.
  */
 export function updatePlanEngine(
   engine: PlanEngine,
@@ -187,11 +183,9 @@ export function updatePlanEngine(
   opts: TerritoryStatsOptions = {},
 ): PlanEngine {
   const referenceDate = opts.referenceDate ?? new Date();
-  if (stores !== engine.stores) return createPlanEngine(stores, territories, pins, { referenceDate });
+  if (stores !== engine.stores) return fullEngine(newMarket(stores, referenceDate), territories, pins, 'new stores');
   const { market } = engine.internal;
-  if (windowKey(referenceDate) !== market.window) {
-    return { ...createPlanEngine(stores, territories, pins, { referenceDate }), lastStep: { kind: 'full', reason: 'the day changed', touched: territories.length, tested: stores.length } };
-  }
+  if (windowKey(referenceDate) !== market.window) return fullEngine(newMarket(stores, referenceDate), territories, pins, 'the day changed');
   const old = engine.territories;
   if (old === territories && pins === engine.pins) return engine.lastStep.kind === 'unchanged' ? engine : { ...engine, lastStep: { kind: 'unchanged', reason: '', touched: 0, tested: 0 } };
 

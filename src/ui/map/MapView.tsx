@@ -223,12 +223,10 @@ export default function MapView() {
     // A new market or filter reaches the map in a task of its own: handing 100k+ stores to
     // maplibre's worker takes a second on the page's thread, and in the same task as the
     // statistics that computed them it made one long freeze instead of two shorter ones.
-    let storesQueued = false;
+    let storesTimer: ReturnType<typeof setTimeout> | null = null;
     const queueStores = () => {
-      if (storesQueued) return;
-      storesQueued = true;
-      setTimeout(() => {
-        storesQueued = false;
+      storesTimer ??= setTimeout(() => {
+        storesTimer = null;
         pushStores();
       }, 0);
     };
@@ -308,6 +306,7 @@ export default function MapView() {
     });
     return () => {
       unsubscribe();
+      if (storesTimer !== null) clearTimeout(storesTimer);
       delete window.__territoryPlanner;
       controller.destroy();
     };
