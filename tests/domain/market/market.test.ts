@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import {
+  EMPTY_MARKET, MarketBuilder, concatMarkets, indexOfStore, marketFromStores, marketStores, pickStores, sliceMarket, storeAt,
+} from '../../../src/domain/market';
+import type { PersonId, Store, StoreId } from '../../../src/domain/types';
+import { mulberry32 } from '../../fixtures/random';
+import { baseStore, store } from '../../fixtures/market';
+
+const odd: Store[] = [
+  store('S-1', -97.5, 38.1, { name: 'Café Ünïcødé 🐾 狗', address: '', city: 'São Paulo', externalId: '' }),
+  store('S-2', 180, -90, { externalId: null, satisfaction: null, customerSince: null, renewalDate: '2027-02-28', keyAccount: true }),
+  store('S-3', -180, 90, {
+    revenue: Number.MAX_VALUE, priorRevenue: -0, potential: Number.MIN_VALUE, satisfaction: 5, accountManagerId: 'P-AM-1' as PersonId,
+    status: 'lost', channel: 'grocery', geocodePrecision: 'zip-centroid', zip: '00501', state: 'NY',
+  }),
+  baseStore({ id: 'S-4' as StoreId, name: '"quoted", with comma\nand newline', externalId: 'CRM-🐶-4' }),
+  store('S-5', 0.1 + 0.2, 1e-12, { revenue: 9007199254740993, satisfaction: 3.3 }),
+];
+
+function randomStores(n: number, seed: number): Store[] {
+  const r = mulberry32(seed);
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  return Array.from({ length: n }, (_, i) =>
+    store(`S-${String(i).padStart(6, '0')}`, -125 + r() * 58, 25 + r() * 24, {
+      externalId: r() < 0.2 ? null : `X${Math.floor(r() * 1e9)}`,
+      name: `Store ${i} ${pick(['Pets', 'Feed & Seed', 'Vet', 'Grooming', 'Ça va'])}`,
+      city: pick(['Austin', 'Boise', 'Reno', 'Tulsa']),
+      status: pick(['customer', 'prospect', 'lost'] as const),
+      revenue: Math.round(r() * 1e6) / 100,
+      satisfaction: r() < 0.5 ? null : 1 + Math.floor(r() * 5),
+      accountManagerId: r() < 0.5 ? null : (`P-AM-${Math.floor(r() * 300)}` as PersonId),
+      customerSince: r() < 0.3 ? null : `20${10 + Math.floor(r() * 15)}-0${1 + Math.floor(r() * 9)}-15`,
+    }),
+  );
+}
+
+describe('market columns', () => {
+  it('round-trips every field of every store: unicode, empty and null values, extreme numbers', () => {
+    const m = marketFromStores(odd);
+    expect(m.length).toBe(odd.length);
+    expect(marketStores(m)).toEqual(odd);
+    // -0 and the largest/smallest doubles survive bit for bit
+    expect(Object.is(storeAt(m, 2).priorRevenue, -0)).toBe(true);
+    expect(storeAt(m, 2).revenue).toBe(Number.MAX_VALUE);
+    expect(storeAt(m, 2).potential).toBe(Number.MIN_VALUE);
+    // '' and null external ids stay different
+    expect(storeAt(m, 0).externalId).toBe('');
+    expect(storeAt(m, 1).externalId).toBeNull();
+  });
+
+  it('keeps fields it does not know, per store (a record written by a newer version)', () => {
+    const withExtra = { ...odd[1]!, loyaltyTier: 'gold', notes: { a: 1 } } as Store;
+    const m = marketFromStores([odd[0]!, withExtra]);
+    expect(storeAt(m, 1)).toEqual(withExtra);
+    expect(storeAt(m, 0)).toEqual(odd[0]);
+    expect(marketStores(concatMarkets([m, m]))[3]).toEqual(withExtra);
+    expect(marketStores(sliceMarket(m, 1, 2))).toEqual([withExtra]);
+  });
+
+  it('is plain data: a structured clone reads back the same stores', () => {
+    const m = marketFromStores(odd);
+    expect(marketStores(structuredClone(m))).toEqual(odd);
+  });
+
+  it('an empty market has no stores and every column empty', () => {
+    expect(EMPTY_MARKET.length).toBe(0);
+    expect(marketStores(EMPTY_MARKET)).toEqual([]);
+    expect(marketStores(marketFromStores([]))).toEqual([]);
+    expect(concatMarkets([]).length).toBe(0);
+    expect(sliceMarket(marketFromStores(odd), 3, 3).length).toBe(0);
+    expect(indexOfStore(EMPTY_MARKET, 'S-1')).toBe(-1);
+  });
+
+  it('slices and joins back to the same market, whatever the cut points', () => {
+    const stores = randomStores(2_000, 7);
+    const m = marketFromStores(stores);
+    for (const cuts of [[0, 2000], [0, 1, 1999, 2000], [0, 500, 500, 1000, 1377, 2000]]) {
+      const parts: ReturnType<typeof sliceMarket>[] = [];
+      for (let k = 0; k + 1 < cuts.length; k++) parts.push(sliceMarket(m, cuts[k]!, cuts[k + 1]!));
+      expect(parts.reduce((a, p) => a + p.length, 0)).toBe(2000);
+      expect(marketStores(concatMarkets(parts))).toEqual(stores);
+    }
+    // a slice keeps only the dictionary values it uses
+    const one = sliceMarket(m, 10, 11);
+    expect(one.city.values).toEqual([stores[10]!.city]);
+    expect(marketStores(one)).toEqual([stores[10]]);
+  });
+
+  it('grows codes from 8 to 16 to 32 bits as the dictionary grows, and joins across widths', () => {
+    const mk = (n: number) => Array.from({ length: n }, (_, i) => baseStore({ id: `S-${String(i).padStart(6, '0')}` as StoreId, zip: `z${i}` }));
+    const small = marketFromStores(mk(200));
+    const mid = marketFromStores(mk(300));
+    const big = marketFromStores(mk(70_000));
+    expect(small.zip.codes).toBeInstanceOf(Uint8Array);
+    expect(mid.zip.codes).toBeInstanceOf(Uint16Array);
+    expect(big.zip.codes).toBeInstanceOf(Uint32Array);
+    const joined = concatMarkets([small, big]);
+    expect(storeAt(joined, 199).zip).toBe('z199');
+    expect(storeAt(joined, 200 + 69_999).zip).toBe('z69999');
+    expect(joined.zip.values.length).toBe(70_000);
+  });
+
+  it('finds a store by id, sorted or not, and says −1 for an unknown id', () => {
+    const stores = randomStores(500, 3);
+    const shuffled = [...stores].reverse();
+    for (const list of [stores, shuffled]) {
+      const m = marketFromStores(list);
+      for (const i of [0, 1, 250, 499]) expect(indexOfStore(m, list[i]!.id)).toBe(i);
+      expect(indexOfStore(m, 'S-nope')).toBe(-1);
+      expect(indexOfStore(m, '')).toBe(-1);
+    }
+  });
+
+  it('picks stores by index, in the order given', () => {
+    const stores = randomStores(50, 9);
+    const m = marketFromStores(stores);
+    expect(marketStores(pickStores(m, [49, 0, 7]))).toEqual([stores[49], stores[0], stores[7]]);
+    expect(pickStores(m, []).length).toBe(0);
+  });
+
+  it('the builder streams stores without keeping them, and costs far less than objects', () => {
+    const b = new MarketBuilder();
+    const stores = randomStores(10_000, 11);
+    for (const s of stores) b.push(s);
+    const m = b.build();
+    expect(b.length).toBe(10_000);
+    expect(storeAt(m, 9_999)).toEqual(stores[9_999]);
+    let bytes = 0;
+    for (const v of Object.values(m)) {
+      if (ArrayBuffer.isView(v)) bytes += v.byteLength;
+      else if (v && typeof v === 'object' && 'text' in v) bytes += (v.text as string).length + (v.ends as Uint32Array).byteLength;
+      else if (v && typeof v === 'object' && 'codes' in v) bytes += (v.codes as Uint8Array).byteLength;
+    }
+    expect(bytes / m.length).toBeLessThan(160);
+  });
+});
