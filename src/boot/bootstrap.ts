@@ -5,6 +5,7 @@
  * port on top of src/db, and wires the autosave, the two-tab rule, schema upgrades in other
  * tabs and persistent storage. ui/ never imports db/: it only sees the store.
  */
+import { importedStores } from '../domain/import';
 import { toMarket } from '../domain/market';
 import { PlanSaver, describeStorageError } from '../db/autosave';
 import { readAllPlans, replaceEverything } from '../db/backupRepository';
@@ -162,7 +163,7 @@ export async function bootstrap(opts: BootOptions = {}): Promise<Booted> {
     async commitImport(rows, importOpts) {
       const ws = store.getState().workspace;
       if (!ws) throw new Error('no workspace is loaded');
-      const summary = await commitImport(database, ws.id, rows, {
+      const summary = await commitImport(database, ws.id, importedStores(rows), {
         now: now(),
         mode: importOpts.replace ? 'replace' : 'merge',
         keepAccountManagerWhenBlank: importOpts.keepAccountManagers === true,

@@ -2,7 +2,7 @@ import type { Market } from '../domain/market';
 import type { LineString } from 'geojson';
 import type { UnitShape } from '../domain/baseUnits';
 import type { BackupContent } from '../domain/backup';
-import type { ImportCommitSummary, ImportedStoreLike } from '../domain/import';
+import type { ImportCommitSummary, ImportedRows } from '../domain/import';
 import type { PlanComparison } from '../domain/plans';
 import type { StoreFilter } from '../domain/query';
 import type { EngineStep, TerritoryStats } from '../domain/stats';
@@ -112,7 +112,7 @@ export interface PersistencePort {
    * Writes imported rows all or nothing and returns the market as now stored. Absent when
    * browser storage is unavailable (imports need it: they can be large).
    */
-  commitImport?(rows: readonly ImportedStoreLike[], opts: ImportStoresOptions): Promise<{ summary: ImportCommitSummary; market: Market; people: Person[] }>;
+  commitImport?(rows: ImportedRows, opts: ImportStoresOptions): Promise<{ summary: ImportCommitSummary; market: Market; people: Person[] }>;
 }
 
 /** Whether this tab may change the data (see src/db/tabCoordinator.ts). */
@@ -198,7 +198,7 @@ export interface MarketSlice {
   /** A market as objects (a backup, a test) is turned into columns here. */
   setMarket(market: Market | readonly Store[], people: Person[]): void;
   /** Commits validated import rows (all or nothing) and loads the resulting market. */
-  importStores(rows: readonly ImportedStoreLike[], opts: ImportStoresOptions): Promise<ImportCommitSummary>;
+  importStores(rows: ImportedRows, opts: ImportStoresOptions): Promise<ImportCommitSummary>;
 }
 
 export interface PlanSlice {

@@ -243,7 +243,7 @@ export function App({ importService }: { importService?: () => ImportService } =
           }}
           onCommit={async (result, opts) => {
             // Without an account manager column, a re-import must not wipe the portfolios.
-            const summary = await api.getState().importStores(result.stores, {
+            const summary = await api.getState().importStores(result.rows, {
               replace: opts.replace,
               keepAccountManagers: !opts.hasAccountManagerColumn,
               onProgress: opts.onProgress,

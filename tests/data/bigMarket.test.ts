@@ -1,3 +1,4 @@
+import { importedStores } from '../../src/domain/import';
 /**
  * The large CSV market (`npm run generate:market -- --stores N`, data/bigMarket.ts): a small
  * file goes through the app's own import path (the import worker's api, as the wizard
@@ -54,14 +55,14 @@ describe('large CSV market', () => {
     expect(result.summary.valid).toBe(ROWS);
     expect(result.summary.unknownChannels).toEqual([]);
     expect(result.summary.defaultedStatus).toBe(0);
-    expect(new Set(result.stores.map((s) => s.externalId)).size).toBe(ROWS);
+    expect(new Set(importedStores(result).map((s) => s.externalId)).size).toBe(ROWS);
   });
 
   it('looks like the sample market: all statuses and channels, many states, managers on some accounts', async () => {
     const api = createImportApi({ loadZipTable: async () => zipTable });
     const parsed = await api.parseFile(text, { limits: IMPORT_LIMITS, fileName: 'big-market.csv' });
     if (!parsed.ok) throw new Error(parsed.message);
-    const { stores } = await api.validate(parsed.value.suggestedMapping, defaultImportOptions(','));
+    const stores = importedStores(await api.validate(parsed.value.suggestedMapping, defaultImportOptions(',')));
     const count = <K extends string>(key: (s: (typeof stores)[number]) => K) => {
       const m = new Map<K, number>();
       for (const s of stores) m.set(key(s), (m.get(key(s)) ?? 0) + 1);

@@ -1,3 +1,4 @@
+import { importedRowsFrom } from '../../src/domain/import';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -21,7 +22,7 @@ const good: ImportedStore = {
   keyAccount: false, accountManagerName: null, sourceRow: 2,
 };
 const result: ImportResult = {
-  stores: [good, { ...good, name: 'Vet Corner', sourceRow: 3 }],
+  rows: importedRowsFrom([good, { ...good, name: 'Vet Corner', sourceRow: 3 }]),
   rejected: [{ row: 4, reason: 'lat-out-of-range', message: 'Latitude 139.7 is outside −90…90.', values: ['Far', '139.7', '-104', '', 'customer', ''] }],
   summary: { total: 3, valid: 2, rejected: 1, byReason: { 'lat-out-of-range': 1 }, geocodedFromZip: 0 },
 } as ImportResult;

@@ -1,3 +1,4 @@
+import { importedStores } from '../../src/domain/import';
 /**
  * The import worker's api, called directly in node (no Worker, no Comlink): what a worker
  * does between the page's messages. The ZIP table is a small fixture in the shipped format.
@@ -52,12 +53,12 @@ describe('import worker api', () => {
     const progress: number[] = [];
     const result = await w.validate(parsed.value.suggestedMapping, OPTS, (f) => progress.push(f));
     expect(result.cancelled).toBe(false);
-    expect(result.stores.map((s) => [s.externalId, s.geocodePrecision])).toEqual([
+    expect(importedStores(result).map((s) => [s.externalId, s.geocodePrecision])).toEqual([
       ['CRM-1', 'exact'],
       ['CRM-2', 'zip-centroid'],
     ]);
-    expect(result.stores[0]!.revenue).toBe(1200.5);
-    expect(result.stores[1]).toMatchObject({ lng: -71.1312, lat: 42.3539 });
+    expect(importedStores(result)[0]!.revenue).toBe(1200.5);
+    expect(importedStores(result)[1]).toMatchObject({ lng: -71.1312, lat: 42.3539 });
     expect(result.rejected.map((r) => [r.row, r.reason])).toEqual([
       [4, 'lat-out-of-range'],
       [5, 'zip-not-found'],
@@ -75,7 +76,7 @@ describe('import worker api', () => {
     const parsed = await w.parseFile(CSV, { limits: LIMITS });
     if (!parsed.ok) throw new Error(parsed.message);
     const { zip: _zip, ...noZip } = parsed.value.suggestedMapping;
-    expect((await w.validate(noZip, OPTS)).stores.map((s) => s.externalId)).toEqual(['CRM-1']);
+    expect(importedStores(await w.validate(noZip, OPTS)).map((s) => s.externalId)).toEqual(['CRM-1']);
     // Decimal commas: "1,200.50" is no longer a number.
     const comma = await w.validate(parsed.value.suggestedMapping, { ...OPTS, decimalComma: true });
     expect(comma.rejected.find((r) => r.row === 2)!.reason).toBe('bad-number');
@@ -89,7 +90,7 @@ describe('import worker api', () => {
     expect(parsed.value.suggestedMapping.zip).toBeUndefined();
     const result = await w.validate(parsed.value.suggestedMapping, OPTS);
     expect(loadZipTable).not.toHaveBeenCalled();
-    expect(result.stores.map((s) => s.externalId)).toEqual(['CRM-1']);
+    expect(importedStores(result).map((s) => s.externalId)).toEqual(['CRM-1']);
   });
 
   it('a ZIP table that cannot be loaded rejects only the rows that need it, and is retried next time', async () => {
@@ -99,10 +100,10 @@ describe('import worker api', () => {
     const parsed = await w.parseFile(CSV, { limits: LIMITS }); // first try: fails
     if (!parsed.ok) throw new Error(parsed.message);
     const first = await w.validate(parsed.value.suggestedMapping, OPTS); // second try: fails
-    expect(first.stores.map((s) => s.externalId)).toEqual(['CRM-1']);
+    expect(importedStores(first).map((s) => s.externalId)).toEqual(['CRM-1']);
     expect(first.rejected.find((r) => r.row === 3)!.reason).toBe('zip-not-found');
     const second = await w.validate(parsed.value.suggestedMapping, OPTS); // third: loads
-    expect(second.stores.map((s) => s.externalId)).toEqual(['CRM-1', 'CRM-2']);
+    expect(importedStores(second).map((s) => s.externalId)).toEqual(['CRM-1', 'CRM-2']);
     expect(loadZipTable).toHaveBeenCalledTimes(3);
     warn.mockRestore();
   });
@@ -165,7 +166,7 @@ describe('import worker api', () => {
     if (!res.ok) return;
     expect(res.value.header).toEqual(expect.arrayContaining(['lng', 'lat', 'name']));
     const result = await w.validate(res.value.suggestedMapping, OPTS);
-    expect(result.stores.map((s) => [s.name, s.lng, s.lat])).toEqual([['Geo Store', -97, 38]]);
+    expect(importedStores(result).map((s) => [s.name, s.lng, s.lat])).toEqual([['Geo Store', -97, 38]]);
     expect(await w.parseFile('{"type": "Feat', { limits: LIMITS, fileName: 'x.geojson' })).toMatchObject({ ok: false, reason: 'invalid-geojson' });
   });
 
@@ -176,10 +177,10 @@ describe('import worker api', () => {
     const parsed = await w.parseFile(CSV, { limits: LIMITS });
     if (!parsed.ok) throw new Error(parsed.message);
     const result = await w.validate(parsed.value.suggestedMapping, OPTS);
-    const first = await commitImport(db, ws, result.stores, { now: 1 });
+    const first = await commitImport(db, ws, importedStores(result), { now: 1 });
     expect(first).toMatchObject({ added: 2, updated: 0, unchanged: 0 });
     expect(first.peopleCreated.map((p) => p.name)).toEqual(['Ana Ruiz']);
-    const again = await commitImport(db, ws, (await w.validate(parsed.value.suggestedMapping, OPTS)).stores, { now: 2 });
+    const again = await commitImport(db, ws, importedStores(await w.validate(parsed.value.suggestedMapping, OPTS)), { now: 2 });
     expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 2, peopleCreated: [] });
     const market = await loadMarket(db, ws);
     expect(market.stores).toHaveLength(2);

@@ -3,6 +3,7 @@
  * parseStoreGeoJson) → `ImportResult` (validateRows) → commit (src/db). Plain data only, so
  * every value crosses a worker boundary with structuredClone unchanged.
  */
+import type { ImportedRows } from './importedRows';
 import type { Person, StoreId, StoreStatus, Store } from '../types';
 import type { RejectReason } from './reasons';
 
@@ -112,7 +113,8 @@ export interface ImportSummary {
 }
 
 export interface ImportResult {
-  stores: ImportedStore[];
+  /** The valid rows, in columns (see importedRows.ts; `importedStores` for objects). */
+  rows: ImportedRows;
   rejected: RejectedRow[];
   summary: ImportSummary;
   /** True when `shouldCancel` stopped validation: the result is partial, do not commit it. */

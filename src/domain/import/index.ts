@@ -57,3 +57,4 @@ export type {
   ImportCommitSummary,
   DuplicateExternalId,
 } from './importTypes';
+export { ImportedRowsBuilder, importedRowsFrom, importedStoreAt, importedStores, type ImportedRows } from './importedRows';

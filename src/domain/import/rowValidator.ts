@@ -15,6 +15,7 @@
  */
 import type { Channel, StoreStatus } from '../types';
 import type { ColumnMapping, StoreField } from './fields';
+import { ImportedRowsBuilder } from './importedRows';
 import type { ImportedStore, ImportOptions, ImportResult, RejectedRow } from './importTypes';
 import { isBlankToken } from './blankTokens';
 import { FALLBACK_CHANNEL, matchChannel } from './matchChannel';
@@ -99,7 +100,7 @@ export class RowValidator {
   private readonly referenceYear: number | undefined;
   private readonly defaultStatus: StoreStatus;
 
-  private readonly stores: ImportedStore[] = [];
+  private readonly stores = new ImportedRowsBuilder();
   private readonly rejected: RejectedRow[] = [];
   private readonly byReason: Partial<Record<RejectReason, number>> = {};
   private blankRows = 0;
@@ -365,7 +366,7 @@ export class RowValidator {
   finish(cancelled: boolean): ImportResult {
     const { stores, rejected } = this;
     return {
-      stores,
+      rows: stores.build(),
       rejected,
       summary: {
         total: stores.length + rejected.length,

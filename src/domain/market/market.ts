@@ -205,7 +205,8 @@ class TextBuilder {
   }
 }
 
-class CodeBuilder<T extends string | null> {
+/** Builds a dictionary-encoded column value by value. */
+export class CodeBuilder<T extends string | null> {
   private readonly index = new Map<T, number>();
   private readonly values: T[] = [];
   private codes: number[] = [];
@@ -274,7 +275,11 @@ export class MarketBuilder {
     return this.n;
   }
 
-  push(s: Store): void {
+  /**
+   * Adds a store. `known` = the caller built the object with exactly the Store fields (an
+   * import row): the scan for fields this version does not know is skipped.
+   */
+  push(s: Store, known = false): void {
     this.t.id.push(s.id);
     this.t.externalId.push(s.externalId ?? null);
     this.t.name.push(s.name);
@@ -296,7 +301,7 @@ export class MarketBuilder {
     this.f.satisfaction.push(s.satisfaction ?? NaN);
     this.key.push(s.keyAccount ? 1 : 0);
     let extra: Record<string, unknown> | null = null;
-    for (const k in s) {
+    if (!known) for (const k in s) {
       if (KNOWN_FIELDS.has(k) || !Object.prototype.hasOwnProperty.call(s, k)) continue;
       (extra ??= {})[k] = (s as unknown as Record<string, unknown>)[k];
     }

@@ -6,7 +6,7 @@
  * through TextEncoder/TextDecoder first, as a file read by the app does.
  */
 import Papa from 'papaparse';
-import { createZipLookup, defaultImportOptions, detectColumns, importDelimited, parseDelimited, validateRows, type ImportedStore } from '../../../src/domain/import';
+import { createZipLookup, defaultImportOptions, detectColumns, importDelimited, parseDelimited, validateRows, type ImportedRows } from '../../../src/domain/import';
 import { readRecords } from '../../../src/domain/import/readRecords';
 import { SEED, makeCsv, type ZipTable } from '../crmCsv';
 
@@ -18,7 +18,7 @@ export type BenchRequest =
 
 /** The import's stores, posted to the page as the app's worker posts them, and when they were sent. */
 export interface StoresMessage {
-  stores: ImportedStore[];
+  rows: ImportedRows;
   /** performance.timeOrigin + performance.now() just before postMessage (ms since the epoch). */
   sentAt: number;
 }
@@ -45,8 +45,8 @@ const gc = (globalThis as { gc?: () => void }).gc;
 self.onmessage = (e: MessageEvent<BenchRequest>) => {
   if (e.data.kind === 'cold') return self.postMessage(coldRun(e.data));
   if (e.data.kind === 'stores') {
-    const { stores } = importDelimited(e.data.text, { mapping: 'detect', options: (d) => ({ ...defaultImportOptions(d), zipLookup: createZipLookup(e.data.zipTable) }) }).result;
-    return self.postMessage({ stores, sentAt: performance.timeOrigin + performance.now() } satisfies StoresMessage);
+    const { rows } = importDelimited(e.data.text, { mapping: 'detect', options: (d) => ({ ...defaultImportOptions(d), zipLookup: createZipLookup(e.data.zipTable) }) }).result;
+    return self.postMessage({ rows, sentAt: performance.timeOrigin + performance.now() } satisfies StoresMessage);
   }
   const { rows, runs, zipTable } = e.data;
   const asRead = (s: string) => new TextDecoder('utf-8', { fatal: true }).decode(new TextEncoder().encode(s));

@@ -49,7 +49,7 @@ window.runAfterImportBench = async (rows, runs) => {
       ...m,
       receivedAt: performance.timeOrigin + performance.now(),
     }));
-    out.stores = received.stores.length;
+    out.stores = received.rows.market.length;
     out.clone.push(received.receivedAt - received.sentAt);
     const db = createPlannerDb(`import-bench-${r}-${Date.now()}`);
     try {
@@ -62,12 +62,12 @@ window.runAfterImportBench = async (rows, runs) => {
         stall = Math.max(stall, now - last);
         last = now;
       }, 10);
-      await commitImport(db, ws, received.stores, { now: Date.now() });
+      await commitImport(db, ws, received.rows, { now: Date.now() });
       clearInterval(ticker);
       out.commitNew.push(performance.now() - t);
       out.longestStall.push(Math.max(stall, performance.now() - last));
       t = performance.now();
-      await commitImport(db, ws, received.stores, { now: Date.now() });
+      await commitImport(db, ws, received.rows, { now: Date.now() });
       out.commitAgain.push(performance.now() - t);
     } finally {
       db.close();

@@ -1,3 +1,4 @@
+import { importedStores } from '../../../src/domain/import';
 /** parseStoreGeoJson: FeatureCollections of Points → the same table a CSV gives. */
 import { describe, expect, it } from 'vitest';
 import { detectColumns, parseStoreGeoJson, validateRows } from '../../../src/domain/import';
@@ -43,12 +44,12 @@ describe('parseStoreGeoJson', () => {
       [6, 'non-numeric-coordinate'],
       [7, 'missing-name'], // a Point without properties has no name
     ]);
-    expect(result.stores.map((s) => [s.sourceRow, s.name, s.lng, s.lat, s.geocodePrecision, s.status])).toEqual([
+    expect(importedStores(result).map((s) => [s.sourceRow, s.name, s.lng, s.lat, s.geocodePrecision, s.status])).toEqual([
       [1, 'Austin Pets', -97.7431, 30.2672, 'exact', 'customer'],
       [2, 'Unlocated with ZIP', -71.1296, 42.3588, 'zip-centroid', 'prospect'],
       [4, 'One-point MultiPoint', -75, 40, 'exact', 'prospect'],
     ]);
-    expect(result.stores[0]).toMatchObject({ revenue: 1234.5, keyAccount: true });
+    expect(importedStores(result)[0]).toMatchObject({ revenue: 1234.5, keyAccount: true });
     expect(result.summary).toMatchObject({ total: 7, valid: 3, rejected: 4, geocodedFromZip: 1 });
     expect(result.rejected[0]!.message).toBe('The geometry is a Polygon; only Point features become stores.');
   });
@@ -66,7 +67,7 @@ describe('parseStoreGeoJson', () => {
     expect(res.value.rows).toEqual([['-75', '40', 'true', 'x', 'Proto']]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const result = validateRows(res.value, detectColumns(res.value.header), US_OPTIONS);
-    expect(result.stores.map((s) => s.name)).toEqual(['Proto']);
+    expect(importedStores(result).map((s) => s.name)).toEqual(['Proto']);
   });
 
   it.each([

@@ -1,3 +1,4 @@
+import { importedStores } from '../../../src/domain/import';
 /** Shared by the import tests: fixture loading and the real shipped ZIP table. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,5 +36,5 @@ export function rejections(result: ImportResult): [number, string][] {
 
 /** sourceRow of every valid store, in file order. */
 export function validRows(result: ImportResult): number[] {
-  return result.stores.map((s) => s.sourceRow);
+  return importedStores(result).map((s) => s.sourceRow);
 }

@@ -1,3 +1,4 @@
+import { importedStores } from '../../../src/domain/import';
 /**
  * The hostile CSV fixtures (tests/fixtures/csv): each file's EXACT outcome — which rows
  * become which stores, which are rejected with which reason, on which row. Row numbers are
@@ -14,7 +15,7 @@ describe('hostile CSV fixtures', () => {
     expect(table.header[0]).toBe('Account ID'); // no \uFEFF glued to the first header
     expect(table.delimiter).toBe(',');
     expect(rejections(result)).toEqual([]);
-    expect(result.stores).toEqual([
+    expect(importedStores(result)).toEqual([
       expect.objectContaining({ sourceRow: 2, externalId: 'A-1', name: 'Café Münster Pets', address: '12 Elm St\r\nSuite 4', city: 'Springfield', state: 'IL', zip: '62701', lat: 39.7817, lng: -89.6501, status: 'customer', channel: 'independent-pet', revenue: 1234.5, geocodePrecision: 'exact' }),
       expect.objectContaining({ sourceRow: 3, externalId: 'A-2', name: 'Bark & Co', status: 'prospect', channel: 'vet-clinic', revenue: 0 }),
     ]);
@@ -26,8 +27,8 @@ describe('hostile CSV fixtures', () => {
     expect(table.delimiter).toBe(';');
     expect(table.ambiguousDelimiter).toBe(false);
     expect(validRows(result)).toEqual([2, 3]);
-    expect(result.stores[0]).toMatchObject({ name: 'Hund & Katze', lat: 42.3588, lng: -71.1296, revenue: 1234.5, priorRevenue: 1000, potential: 12000.75, satisfaction: 4.5, status: 'customer' });
-    expect(result.stores[1]).toMatchObject({ name: 'Tierbedarf Nord', lat: 41.8858, lng: -87.6181, revenue: -12.5, potential: 500, satisfaction: null, status: 'prospect' });
+    expect(importedStores(result)[0]).toMatchObject({ name: 'Hund & Katze', lat: 42.3588, lng: -71.1296, revenue: 1234.5, priorRevenue: 1000, potential: 12000.75, satisfaction: 4.5, status: 'customer' });
+    expect(importedStores(result)[1]).toMatchObject({ name: 'Tierbedarf Nord', lat: 41.8858, lng: -87.6181, revenue: -12.5, potential: 500, satisfaction: null, status: 'prospect' });
     expect(rejections(result)).toEqual([[4, 'bad-number']]);
     expect(result.rejected[0]!.message).toContain('"1,234.50"');
     expect(result.rejected[0]!.message).toContain('turn it off');
@@ -41,14 +42,14 @@ describe('hostile CSV fixtures', () => {
     ]);
     expect(result.rejected[0]!.message).toContain('turn on "decimal comma"');
     // Row 4 is written 1,234.50 / 0 / 0 / 3: valid in this mode.
-    expect(result.stores).toEqual([expect.objectContaining({ sourceRow: 4, revenue: 1234.5, satisfaction: 3 })]);
+    expect(importedStores(result)).toEqual([expect.objectContaining({ sourceRow: 4, revenue: 1234.5, satisfaction: 3 })]);
   });
 
   it('quoted-newlines.csv: line breaks, commas and doubled quotes inside quotes; a blank line counts as a row', () => {
     const { table, result } = importText(fixture('quoted-newlines.csv'));
     expect(table.rowNumbers).toEqual([2, 4, 5]);
     expect(rejections(result)).toEqual([]);
-    expect(result.stores.map((s) => [s.sourceRow, s.name, s.address, s.status])).toEqual([
+    expect(importedStores(result).map((s) => [s.sourceRow, s.name, s.address, s.status])).toEqual([
       [2, 'Paws, Claws & "Tails"', '1 Main St\nBuilding B\nFloor 2', 'customer'],
       [4, 'Second\nStore', '2 Main St', 'prospect'],
       [5, 'Third Store', '3 Main St, Rear', 'lost'],
@@ -59,7 +60,7 @@ describe('hostile CSV fixtures', () => {
   it('duplicate-headers.csv: the first Name/Latitude/Longitude columns win', () => {
     const { result } = importText(fixture('duplicate-headers.csv'));
     expect(rejections(result)).toEqual([]);
-    expect(result.stores.map((s) => [s.sourceRow, s.name, s.lat, s.lng, s.status])).toEqual([
+    expect(importedStores(result).map((s) => [s.sourceRow, s.name, s.lat, s.lng, s.status])).toEqual([
       [2, 'First Name Wins', 35, -90, 'customer'],
       [3, 'Also First', 36, -91, 'prospect'],
     ]);
@@ -79,7 +80,7 @@ describe('hostile CSV fixtures', () => {
       [15, 'missing-coordinates'],
       [16, 'non-numeric-coordinate'],
     ]);
-    expect(result.stores.map((s) => [s.sourceRow, s.zip, s.geocodePrecision])).toEqual([
+    expect(importedStores(result).map((s) => [s.sourceRow, s.zip, s.geocodePrecision])).toEqual([
       [2, '10001', 'exact'],
       [3, '90210', 'zip-centroid'],
       [5, '02134', 'zip-centroid'], // N/A coordinates fall back to the ZIP
@@ -88,7 +89,7 @@ describe('hostile CSV fixtures', () => {
       [17, '10001', 'exact'], // "40,7506" — a comma decimal in a coordinate is unambiguous
       [18, '10001', 'exact'], // latitude 0 alone is the equator, not null island
     ]);
-    const byRow = new Map(result.stores.map((s) => [s.sourceRow, s]));
+    const byRow = new Map(importedStores(result).map((s) => [s.sourceRow, s]));
     expect(byRow.get(3)).toMatchObject({ lat: 34.1005, lng: -118.4146 }); // Beverly Hills
     expect(byRow.get(17)).toMatchObject({ lat: 40.7506, lng: -73.9973 });
     expect(result.summary).toMatchObject({ total: 17, valid: 7, rejected: 10, geocodedFromZip: 4 });
@@ -123,7 +124,7 @@ describe('hostile CSV fixtures', () => {
       [12, 'bad-key-account'],
       [14, 'duplicate-external-id'],
     ]);
-    expect(result.stores).toEqual([
+    expect(importedStores(result)).toEqual([
       expect.objectContaining({
         sourceRow: 2, externalId: 'V-2', status: 'customer', channel: 'vet-clinic', revenue: 1234, priorRevenue: 1000, potential: -123,
         customerSince: '2021-03-14', satisfaction: 4.5, renewalDate: '2027-01-31', keyAccount: true, accountManagerName: 'Megan Holloway',
@@ -148,7 +149,7 @@ describe('hostile CSV fixtures', () => {
   it('formulas-and-html.csv: formula-looking and HTML text is kept verbatim; our export neutraliser is undone', () => {
     const { result } = importText(fixture('formulas-and-html.csv'));
     expect(rejections(result)).toEqual([]);
-    expect(result.stores.map((s) => [s.sourceRow, s.name, s.city, s.accountManagerName])).toEqual([
+    expect(importedStores(result).map((s) => [s.sourceRow, s.name, s.city, s.accountManagerName])).toEqual([
       [2, '=HYPERLINK("http://evil.example","click")', '=1+1', '+1'],
       [3, '+1 Pets', '-Dallas', '@SUM(A1)'],
       [4, '@SUM(A1:A9)', 'Austin', null],
@@ -163,13 +164,13 @@ describe('hostile CSV fixtures', () => {
     const { table, result } = importText(fixture('proto-headers.csv'));
     expect(table.header).toEqual(['__proto__', 'constructor', 'name', 'prototype', 'lat', 'lng', 'hasOwnProperty', 'toString']);
     expect(rejections(result)).toEqual([]);
-    expect(result.stores.map((s) => [s.sourceRow, s.name, s.lat, s.lng])).toEqual([
+    expect(importedStores(result).map((s) => [s.sourceRow, s.name, s.lat, s.lng])).toEqual([
       [2, 'Proto Store', 40, -75],
       [3, 'Second', 41, -76],
     ]);
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    for (const s of result.stores) expect(Object.getPrototypeOf(s)).toBe(Object.prototype);
+    for (const s of importedStores(result)) expect(Object.getPrototypeOf(s)).toBe(Object.prototype);
   });
 
   it('broken-rows.csv: too many / too few fields, an all-empty row, a malformed quote', () => {
@@ -193,7 +194,7 @@ describe('hostile CSV fixtures', () => {
       const { table, result } = importText(fixture(file));
       expect(table.delimiter).toBe(delimiter);
       expect(table.ambiguousDelimiter).toBe(false);
-      expect(result.stores.map((s) => [s.name, s.lat, s.lng, s.revenue])).toEqual([
+      expect(importedStores(result).map((s) => [s.name, s.lat, s.lng, s.revenue])).toEqual([
         ['Smith, Jones & Co', 40.5, -75.5, 1000],
         [file === 'tab-delimited.tsv' ? 'Tab Two' : 'Pipe Two', 41.5, -76.5, 2000],
       ]);

@@ -1,3 +1,4 @@
+import { importedStores } from '../../../src/domain/import';
 /**
  * importDelimited (parse + validate in one pass) against the two-step path it replaces
  * (parseDelimited, then validateRows): the SAME ImportResult — stores, rejected rows with
@@ -152,7 +153,7 @@ describe('importDelimited', () => {
     const text = 'Name;Latitude;Longitude;Revenue\nA;40,5;-75,25;"1.234,50"\n';
     const fused = importDelimited(text, { mapping: 'detect', options: (d) => ({ ...defaultImportOptions(d), zipLookup }) });
     expect(fused.options).toMatchObject({ decimalComma: true, dateOrder: 'us' });
-    expect(fused.result.stores.map((s) => [s.lat, s.lng, s.revenue])).toEqual([[40.5, -75.25, 1234.5]]);
+    expect(importedStores(fused.result).map((s) => [s.lat, s.lng, s.revenue])).toEqual([[40.5, -75.25, 1234.5]]);
     expect(defaultImportOptions(',')).toEqual({ decimalComma: false, dateOrder: 'us' });
   });
 
@@ -228,10 +229,10 @@ describe('importDelimited', () => {
       expect(cancelled.result.cancelled).toBe(true);
       expect(cancelled.sample.cancelled).toBe(true);
       // What was done is exactly the start of the full import.
-      const n = cancelled.result.stores.length;
+      const n = importedStores(cancelled.result).length;
       expect(n).toBeGreaterThan(0);
-      expect(n).toBeLessThan(done.result.stores.length);
-      expect(cancelled.result.stores).toEqual(done.result.stores.slice(0, n));
+      expect(n).toBeLessThan(importedStores(done.result).length);
+      expect(importedStores(cancelled.result)).toEqual(importedStores(done.result).slice(0, n));
     }
   });
 });

@@ -1,3 +1,4 @@
+import { importedStores } from '../../../src/domain/import';
 /**
  * Property: any stores the app exports as CSV (storesToCsv) re-import to the same stores —
  * parseDelimited → detectColumns → validateRows gives back every field (ids aside; the
@@ -68,7 +69,7 @@ describe('stores CSV round trip', () => {
         expect(table.delimiter).toBe(',');
         const result = validateRows(table, detectColumns(table.header), US_OPTIONS);
         expect(result.rejected).toEqual([]);
-        const back = result.stores.map(({ sourceRow: _row, ...rest }) => rest);
+        const back = importedStores(result).map(({ sourceRow: _row, ...rest }) => rest);
         const expected = stores.map(({ id: _id, accountManagerId, ...rest }) => ({
           ...rest,
           accountManagerName: accountManagerId === null ? null : people.get(accountManagerId)!,

@@ -1,3 +1,4 @@
+import { importedStores } from '../../../src/domain/import';
 /** validateRows options and outputs, previewRows, rejectedRowsToCsv. */
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,9 +14,9 @@ import { US_OPTIONS, fixture, importText, rejections } from './helpers';
 describe('validateRows', () => {
   it('without a status column every store gets defaultStatus (prospect unless told otherwise), counted', () => {
     const text = 'name,lat,lng\nA,40,-75\nB,41,-76\n';
-    expect(importText(text).result.stores.map((s) => s.status)).toEqual(['prospect', 'prospect']);
+    expect(importedStores(importText(text).result).map((s) => s.status)).toEqual(['prospect', 'prospect']);
     const { result } = importText(text, { defaultStatus: 'customer' });
-    expect(result.stores.map((s) => s.status)).toEqual(['customer', 'customer']);
+    expect(importedStores(result).map((s) => s.status)).toEqual(['customer', 'customer']);
     expect(result.summary.defaultedStatus).toBe(2);
   });
 
@@ -23,12 +24,12 @@ describe('validateRows', () => {
     const { result } = importText('name,zip,lat,lng\nA,10001,,\nB,10001,40,-75\n', { zipLookup: undefined });
     expect(rejections(result)).toEqual([[2, 'zip-not-found']]);
     expect(result.rejected[0]!.message).toBe('No latitude/longitude, and the offline ZIP table is not loaded.');
-    expect(result.stores.map((s) => s.name)).toEqual(['B']);
+    expect(importedStores(result).map((s) => s.name)).toEqual(['B']);
   });
 
   it('with only a ZIP column, every store is placed at its ZIP centroid', () => {
     const { result } = importText('name,zip\nA,10001\nB,90210\nC,\n');
-    expect(result.stores.map((s) => [s.name, s.geocodePrecision])).toEqual([
+    expect(importedStores(result).map((s) => [s.name, s.geocodePrecision])).toEqual([
       ['A', 'zip-centroid'],
       ['B', 'zip-centroid'],
     ]);
@@ -38,13 +39,13 @@ describe('validateRows', () => {
 
   it('a geocode_precision column keeps zip-centroid stores as such (our own export re-imported)', () => {
     const { result } = importText('name,lat,lng,geocode_precision\nA,40,-75,zip-centroid\nB,40,-75,exact\nC,40,-75,rooftop\n');
-    expect(result.stores.map((s) => s.geocodePrecision)).toEqual(['zip-centroid', 'exact', 'exact']);
+    expect(importedStores(result).map((s) => s.geocodePrecision)).toEqual(['zip-centroid', 'exact', 'exact']);
   });
 
   it('referenceDate sets the two-digit-year window', () => {
     const text = 'name,lat,lng,renewal date\nA,40,-75,1/15/31\n';
-    expect(importText(text).result.stores[0]!.renewalDate).toBe('1931-01-15');
-    expect(importText(text, { referenceDate: new Date('2026-11-01T00:00:00Z') }).result.stores[0]!.renewalDate).toBe('2031-01-15');
+    expect(importedStores(importText(text).result)[0]!.renewalDate).toBe('1931-01-15');
+    expect(importedStores(importText(text, { referenceDate: new Date('2026-11-01T00:00:00Z') }).result)[0]!.renewalDate).toBe('2031-01-15');
   });
 
   it("dateOrder 'iso-only' rejects US dates with a message saying so", () => {
@@ -68,19 +69,19 @@ describe('validateRows', () => {
       [2, 'lat-out-of-range'],
       [4, 'duplicate-external-id'],
     ]);
-    expect(result.stores.map((s) => [s.externalId, s.name])).toEqual([['X', 'Second']]);
+    expect(importedStores(result).map((s) => [s.externalId, s.name])).toEqual([['X', 'Second']]);
     expect(result.rejected[1]!.message).toContain('also on row 3');
   });
 
   it('a mapping set by hand may point anywhere: out-of-range columns count as missing', () => {
     const table = parseDelimited('a,b,c\nStore,40,-75\n');
     const result = validateRows(table, { name: 0, lat: 1, lng: 2, revenue: 99 }, US_OPTIONS);
-    expect(result.stores).toEqual([expect.objectContaining({ name: 'Store', revenue: 0 })]);
+    expect(importedStores(result)).toEqual([expect.objectContaining({ name: 'Store', revenue: 0 })]);
   });
 
   it('text cells are trimmed; ZIPs normalised; empty external id and account manager are null', () => {
     const { result } = importText('id,name,address,city,state,zip,lat,lng,account manager\n  ,  Spaced Name  , 1 Main St ,  Austin , TX ,  2134 ,40,-75,   \n');
-    expect(result.stores[0]).toMatchObject({ externalId: null, name: 'Spaced Name', address: '1 Main St', city: 'Austin', state: 'TX', zip: '02134', accountManagerName: null });
+    expect(importedStores(result)[0]).toMatchObject({ externalId: null, name: 'Spaced Name', address: '1 Main St', city: 'Austin', state: 'TX', zip: '02134', accountManagerName: null });
   });
 
   it('lists at most 50 distinct unknown channels, each with its count and the channel it became', () => {
@@ -91,7 +92,7 @@ describe('validateRows', () => {
     expect(result.summary.valid).toBe(61);
     expect(result.summary.unknownChannels.length).toBe(50);
     expect(result.summary.unknownChannels[0]).toEqual({ value: 'Odd Channel 0', count: 2, mappedTo: 'independent-pet' });
-    expect(result.stores.at(-1)!.channel).toBe('vet-clinic');
+    expect(importedStores(result).at(-1)!.channel).toBe('vet-clinic');
   });
 
   it('reports progress, and stops when shouldCancel says so (cancelled: true)', () => {
@@ -106,7 +107,7 @@ describe('validateRows', () => {
     let polls = 0;
     const cancelled = validateRows(table, mapping, { ...US_OPTIONS, shouldCancel: () => ++polls > 2 });
     expect(cancelled.cancelled).toBe(true);
-    expect(cancelled.stores.length).toBe(8192);
+    expect(importedStores(cancelled).length).toBe(8192);
   });
 
   it('never throws on junk: every reason code it can return is in REJECT_REASONS', () => {
@@ -162,7 +163,7 @@ describe('rejectedRowsToCsv', () => {
     expect(mapping).toEqual({ externalId: 3, name: 4, zip: 5, lat: 6, lng: 7 });
     const fixed = csv.replace('C-12,Swapped,10001,-97.7431,30.2672', 'C-12,Swapped,10001,30.2672,-97.7431');
     const re = validateRows(parseDelimited(fixed), mapping, US_OPTIONS);
-    expect(re.stores.map((s) => [s.externalId, s.lat, s.lng])).toEqual([['C-12', 30.2672, -97.7431]]);
+    expect(importedStores(re).map((s) => [s.externalId, s.lat, s.lng])).toEqual([['C-12', 30.2672, -97.7431]]);
     expect(re.rejected.length).toBe(result.rejected.length - 1);
   });
 
