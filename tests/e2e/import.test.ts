@@ -207,10 +207,10 @@ describe('import', () => {
     const page = await openApp();
     const huge = join(dir, 'huge.csv');
     const row = 'HUGE-0000000,A store with a long name for padding the file,40.0000,-100.0000,customer,12345,some notes to make rows long enough\n';
-    writeFileSync(huge, 'id,name,lat,lng,status,revenue,notes\n' + row.repeat(Math.ceil((64 * 1024 * 1024) / row.length)));
+    writeFileSync(huge, 'id,name,lat,lng,status,revenue,notes\n' + row.repeat(Math.ceil((260 * 1024 * 1024) / row.length)));
     await chooseFile(page, huge);
     const dialog = page.getByRole('dialog', { name: 'Import stores' });
-    await expect.poll(() => dialog.getByRole('alert').innerText(), { timeout: 10_000 }).toMatch(/huge\.csv is 6\d MB; the import handles files up to 60 MB/);
+    await expect.poll(() => dialog.getByRole('alert').innerText(), { timeout: 10_000 }).toMatch(/huge\.csv is 26\d MB; the import handles files up to 250 MB/);
     await dialog.getByRole('button', { name: 'Close' }).click();
     expect(await cellNumber(page, 'Total', 'Stores')).toBe(sampleCount);
     await page.context().close();

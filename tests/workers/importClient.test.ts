@@ -72,9 +72,10 @@ describe('checkImportSize', () => {
   it('refuses an empty file and one over the byte limit with a message naming both sizes', () => {
     expect(checkImportSize({ size: 0, name: 'a.csv' })).toMatchObject({ ok: false, reason: 'empty-file' });
     const big = checkImportSize({ size: 300 * 1024 * 1024, name: 'crm.csv' });
+    expect(checkImportSize({ size: 250 * 1024 * 1024 + 1, name: 'crm.csv' })).toMatchObject({ ok: false, reason: 'file-too-large' });
     expect(big).toMatchObject({ ok: false, reason: 'file-too-large' });
     expect(!big.ok && big.message).toBe(
-      'crm.csv is 300 MB; the import handles files up to 60 MB (about 250,000 stores). Split the file or remove columns you do not need.',
+      'crm.csv is 300 MB; the import handles files up to 250 MB (about 1,000,000 stores). Split the file or remove columns you do not need.',
     );
     expect(checkImportSize({ size: IMPORT_LIMITS.maxBytes, name: 'ok.csv' })).toEqual({ ok: true, value: true });
   });
