@@ -7,8 +7,13 @@
  *    Unassigned count, and the longest main-thread task meanwhile (PerformanceObserver
  *    'longtask'), with the app as it runs (plan engine, incremental) against the same edit
  *    in the same data with `?recompute=full` (every edit recomputes everything, as before);
+ *  - the save inside the import, and the reopen, also beside the storage layout the app had
+ *    before (one IndexedDB record per store): N store objects written in one transaction,
+ *    then read back, in a scratch database of the same page;
  *  - reopen: reload → the Total row shows every store;
- *  - memory: resident memory of all Chromium processes, empty app vs N stores imported.
+ *  - memory: resident memory of all Chromium processes, empty app vs N stores, right after
+ *    the import (the import's garbage not all returned to the system) and in a fresh tab
+ *    on the saved market (what a user lives with from the next visit on).
  * SCALE_STORES sets N (default 100,000). Needs the system Chromium (tests/e2e/browser.ts).
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -84,6 +89,49 @@ function statsCell(page: Page, row: string, column: string): Promise<number> {
     const cell = tr?.querySelectorAll('th, td')[k];
     return cell ? Number((cell.textContent ?? '').replace(/[^0-9.-]/g, '')) : Number.NaN;
   }, [row, column] as const);
+}
+
+/**
+ * The old storage layout: one record per store. Writes `n` store-shaped objects into a
+ * scratch database in one transaction, then reads them back with getAll, in the page.
+ */
+async function perStoreBaseline(page: Page, n: number): Promise<{ write: number; read: number }> {
+  return page.evaluate(async (n) => {
+    const open = (): Promise<IDBDatabase> =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open('scale-bench-per-store', 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('stores', { keyPath: 'id' });
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+    const done = (tx: IDBTransaction) => new Promise<void>((resolve, reject) => ((tx.oncomplete = () => resolve()), (tx.onerror = () => reject(tx.error)), (tx.onabort = () => reject(tx.error))));
+    const db = await open();
+    const statuses = ['customer', 'prospect', 'lost'];
+    const t0 = performance.now();
+    const tx = db.transaction('stores', 'readwrite');
+    const os = tx.objectStore('stores');
+    for (let i = 0; i < n; i++) {
+      os.put({
+        id: `S-${i.toString(36).padStart(8, '0')}`, externalId: `CRM-${i}`, name: `Store number ${i}`, address: `${i} Main Street`, city: 'Springfield', state: 'IL',
+        zip: '62701', lat: 39.78 + (i % 1000) / 1e4, lng: -89.65 + (i % 997) / 1e4, geocodePrecision: 'exact', status: statuses[i % 3], channel: 'independent-pet',
+        revenue: i % 5000, priorRevenue: i % 4000, potential: 10000, customerSince: '2021-03-04', satisfaction: (i % 5) + 1, renewalDate: null, keyAccount: i % 50 === 0, accountManagerId: null,
+      });
+    }
+    await done(tx);
+    const write = performance.now() - t0;
+    const t1 = performance.now();
+    const rtx = db.transaction('stores', 'readonly');
+    const all = await new Promise<unknown[]>((resolve, reject) => {
+      const req = rtx.objectStore('stores').getAll();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const read = performance.now() - t1;
+    if (all.length !== n) throw new Error(`read back ${all.length} of ${n} records`);
+    db.close();
+    await new Promise((r) => ((indexedDB.deleteDatabase('scale-bench-per-store').onsuccess = r), setTimeout(r, 5000)));
+    return { write, read };
+  }, n);
 }
 
 const LONGTASKS = `
@@ -183,7 +231,7 @@ export async function run(): Promise<void> {
     rows.push(['import: file chosen → summary (saved)', fmtMs(importMs), `papaparse in the page ${fmtMs(papaMs)}`, `${(importMs / papaMs).toFixed(1)}×`]);
 
     const fullRss = await settledRss(page, userDir);
-    rows.push(['memory: all Chromium processes', `${fmtBytes(fullRss)} (+${fmtBytes(fullRss - emptyRss)})`, `empty app ${fmtBytes(emptyRss)}`, `${fmtInt((fullRss - emptyRss) / added)} B/store`]);
+    rows.push(['memory right after the import: all Chromium processes', `${fmtBytes(fullRss)} (+${fmtBytes(fullRss - emptyRss)})`, `empty app ${fmtBytes(emptyRss)}`, `${fmtInt((fullRss - emptyRss) / added)} B/store`]);
 
     // The territory holding the most stores.
     const biggest = await page.evaluate(() => {
@@ -213,11 +261,25 @@ export async function run(): Promise<void> {
     await waitReady(page);
     await poll('every store', () => statsCell(page, 'Total', 'Stores'), (v) => v === total, 600_000);
     const full = await deleteAndUndo(page, biggest[0]);
+
+    // Memory in a fresh tab on the saved market (the import's garbage gone with its tab).
+    await page.close();
+    page = await context.newPage();
+    await page.goto(url);
+    await waitReady(page);
+    await poll('every store', () => statsCell(page, 'Total', 'Stores'), (v) => v === total, 600_000);
+    await page.waitForTimeout(1000);
+    const steadyRss = await settledRss(page, userDir);
+
+    // Baseline: the storage layout of before, one record per store, in the same page.
+    const perStore = await perStoreBaseline(page, added);
     rows.push([`delete "${biggest[0]}" (${fmtInt(biggest[1])} stores) → stats`, fmtMs(engine.del), `full recompute ${fmtMs(full.del)}`, `${(engine.del / full.del).toFixed(2)}×`]);
     rows.push(['  longest main-thread task meanwhile', fmtMs(engine.delTask), `full recompute ${fmtMs(full.delTask)}`, '']);
     rows.push(['undo → stats', fmtMs(engine.undo), `full recompute ${fmtMs(full.undo)}`, `${(engine.undo / full.undo).toFixed(2)}×`]);
     rows.push(['  longest main-thread task meanwhile', fmtMs(engine.undoTask), `full recompute ${fmtMs(full.undoTask)}`, '']);
-    rows.push(['reopen: reload → full statistics', fmtMs(reopenMs), '', '']);
+    rows.push(['reopen: reload → full statistics', fmtMs(reopenMs), `one record per store: read ${fmtMs(perStore.read)}`, `${(reopenMs / perStore.read).toFixed(2)}×`]);
+    rows.push(['save inside the import (chunks of columns)', 'in the import above', `one record per store: write ${fmtMs(perStore.write)}`, '']);
+    rows.push(['memory in a fresh tab on the saved market', `${fmtBytes(steadyRss)} (+${fmtBytes(steadyRss - emptyRss)})`, `empty app ${fmtBytes(emptyRss)}`, `${fmtInt((steadyRss - emptyRss) / added)} B/store`]);
     console.log(`${fmtInt(added)} stores imported (+ ${fmtInt(sample)} of the sample market), file ${fmtBytes(text.length)}`);
     printTable([['measure (ms unless said)', 'the app', 'baseline, same run', 'ratio'], ...rows], 'lrrr');
   } finally {
