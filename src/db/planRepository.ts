@@ -293,19 +293,27 @@ const STATUS_OK = (v: unknown) => (STORE_STATUSES as readonly unknown[]).include
 export function normaliseMarket(m: Market): { market: Market; problems: string[] } {
   const n = m.length;
   const statusOk = codeMask(m.status, STATUS_OK);
+  const statusCodes = m.status.codes;
   const ids = m.id;
+  const ends = ids.ends;
+  const idNulls = ids.nulls;
+  const lats = m.lat;
+  const lngs = m.lng;
   let bad = 0;
   let keep: number[] | null = null; // the rows kept, once a row is bad
+  let start = 0;
   for (let i = 0; i < n; i++) {
-    const lat = m.lat[i]!;
-    const lng = m.lng[i]!;
+    const end = ends[i]!;
+    const lat = lats[i]!;
+    const lng = lngs[i]!;
     const ok =
-      !(ids.nulls !== null && ids.nulls[i] === 1) &&
-      ids.ends[i]! > (i === 0 ? 0 : ids.ends[i - 1]!) &&
+      end > start && (idNulls === null || idNulls[i] !== 1) &&
       lat >= -90 && lat <= 90 && lng >= -180 && lng <= 180 && // false for NaN too
-      statusOk[m.status.codes[i]!] === 1;
-    if (ok) keep?.push(i);
-    else {
+      statusOk[statusCodes[i]!] === 1;
+    start = end;
+    if (ok) {
+      if (keep !== null) keep.push(i);
+    } else {
       if (keep === null) {
         keep = [];
         for (let j = 0; j < i; j++) keep.push(j);
