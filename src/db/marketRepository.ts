@@ -210,7 +210,8 @@ export async function commitImport(
         if (addedIdSet.has(id) || indexOfStore(current, id) >= 0) throw new Error(`store id ${id} is already taken; nothing was imported`);
         addedIdSet.add(id);
         storeIds[i] = id;
-        added.push({ ...fields, id });
+        fields.id = id; // the row's own object becomes the store: one object per added row, not two
+        added.push(fields);
         addedIds.push(id);
       }
     }
@@ -409,33 +410,10 @@ async function ownedTerritories(db: PlannerDb, person: Person) {
   return all.filter((t) => planIds.has(t.planId));
 }
 
-/** Every Store field except the id, listed so that the compiler flags a new field here. */
-const STORE_FIELDS = {
-  externalId: true,
-  name: true,
-  address: true,
-  city: true,
-  state: true,
-  zip: true,
-  lat: true,
-  lng: true,
-  geocodePrecision: true,
-  status: true,
-  channel: true,
-  revenue: true,
-  priorRevenue: true,
-  potential: true,
-  customerSince: true,
-  satisfaction: true,
-  renewalDate: true,
-  keyAccount: true,
-  accountManagerId: true,
-} satisfies Record<keyof Omit<Store, 'id'>, true>;
-const STORE_FIELD_NAMES = Object.keys(STORE_FIELDS) as (keyof typeof STORE_FIELDS)[];
-
-/** Copies only the known Store fields out of an import row (never its whole property bag). */
-function pickStoreFields(row: ImportedStoreLike, externalId: string | null, accountManagerId: PersonId | null): Omit<Store, 'id'> {
+/** Copies only the known Store fields out of an import row (never its whole property bag); the id is set by the caller. */
+function pickStoreFields(row: ImportedStoreLike, externalId: string | null, accountManagerId: PersonId | null): Store {
   return {
+    id: '' as StoreId,
     externalId,
     name: row.name,
     address: row.address,
@@ -458,23 +436,39 @@ function pickStoreFields(row: ImportedStoreLike, externalId: string | null, acco
   };
 }
 
+type SameField = (m: Market, i: number, b: Store) => boolean;
+const sameNumber = (x: number, y: number | null | undefined) => x === (y ?? null) || (Number.isNaN(x) && Number.isNaN(y));
+const sameCode = (c: CodeColumn<string | null>, i: number, y: unknown) => (codeAt(c, i) ?? null) === (y ?? null);
+
+/** Per Store field except the id, whether store i of the market has b's value (the compiler flags a new field here). */
+const SAME_FIELD: { readonly [K in keyof Omit<Store, 'id'>]: SameField } = {
+  externalId: (m, i, b) => nullableTextAt(m.externalId, i) === (b.externalId ?? null),
+  name: (m, i, b) => textAt(m.name, i) === b.name,
+  address: (m, i, b) => textAt(m.address, i) === b.address,
+  city: (m, i, b) => sameCode(m.city, i, b.city),
+  state: (m, i, b) => sameCode(m.state, i, b.state),
+  zip: (m, i, b) => sameCode(m.zip, i, b.zip),
+  lat: (m, i, b) => sameNumber(m.lat[i]!, b.lat),
+  lng: (m, i, b) => sameNumber(m.lng[i]!, b.lng),
+  geocodePrecision: (m, i, b) => sameCode(m.geocodePrecision, i, b.geocodePrecision),
+  status: (m, i, b) => sameCode(m.status, i, b.status),
+  channel: (m, i, b) => sameCode(m.channel, i, b.channel),
+  revenue: (m, i, b) => sameNumber(m.revenue[i]!, b.revenue),
+  priorRevenue: (m, i, b) => sameNumber(m.priorRevenue[i]!, b.priorRevenue),
+  potential: (m, i, b) => sameNumber(m.potential[i]!, b.potential),
+  customerSince: (m, i, b) => sameCode(m.customerSince, i, b.customerSince),
+  // a null satisfaction is NaN in the column
+  satisfaction: (m, i, b) => (Number.isNaN(m.satisfaction[i]!) ? b.satisfaction == null || Number.isNaN(b.satisfaction) : m.satisfaction[i] === b.satisfaction),
+  renewalDate: (m, i, b) => sameCode(m.renewalDate, i, b.renewalDate),
+  keyAccount: (m, i, b) => (m.keyAccount[i] === 1) === (b.keyAccount === true),
+  accountManagerId: (m, i, b) => sameCode(m.accountManagerId, i, b.accountManagerId),
+};
+const SAME_FIELDS = Object.values(SAME_FIELD);
+
 /** Whether store i of the market already has these fields (read from the columns, no store built). */
-function sameStoreFieldsAt(m: Market, i: number, b: Omit<Store, 'id'>): boolean {
-  const num = (x: number, y: number | null | undefined) => x === (y ?? null) || (Number.isNaN(x) && Number.isNaN(y));
-  const code = (c: CodeColumn<string | null>, y: unknown) => (codeAt(c, i) ?? null) === (y ?? null);
-  const sat = m.satisfaction[i]!;
-  return (
-    nullableTextAt(m.externalId, i) === (b.externalId ?? null) &&
-    textAt(m.name, i) === b.name &&
-    textAt(m.address, i) === b.address &&
-    code(m.city, b.city) && code(m.state, b.state) && code(m.zip, b.zip) &&
-    code(m.geocodePrecision, b.geocodePrecision) && code(m.status, b.status) && code(m.channel, b.channel) &&
-    code(m.customerSince, b.customerSince) && code(m.renewalDate, b.renewalDate) && code(m.accountManagerId, b.accountManagerId) &&
-    num(m.lat[i]!, b.lat) && num(m.lng[i]!, b.lng) &&
-    num(m.revenue[i]!, b.revenue) && num(m.priorRevenue[i]!, b.priorRevenue) && num(m.potential[i]!, b.potential) &&
-    (Number.isNaN(sat) ? (b.satisfaction ?? null) === null || Number.isNaN(b.satisfaction) : sat === b.satisfaction) &&
-    (m.keyAccount[i] === 1) === (b.keyAccount === true)
-  );
+function sameStoreFieldsAt(m: Market, i: number, b: Store): boolean {
+  for (const same of SAME_FIELDS) if (!same(m, i, b)) return false;
+  return true;
 }
 
 function externalKey(v: unknown): string | null {

@@ -294,4 +294,24 @@ describe('commitImport returns the market it wrote', () => {
     expect(result.problems).toEqual([]);
     expect(await chunkLengths(db)).toEqual([40, 40, 40, 40, 40, 40, 40, 21]);
   });
+
+  it('a file with every store as it is (unicode, null and empty values, the largest numbers) is all unchanged and writes nothing', async () => {
+    const db = freshDb();
+    const stores = varied(300).filter((s) => s.externalId !== null && s.externalId !== '');
+    await seedWorkspace(db, { workspace, plans: [{ plan, territories: [], regions: [] }], stores, people: [] });
+    const rows = stores.map((s, i) => {
+      const { id: _id, accountManagerId: _am, ...fields } = s;
+      return { ...fields, accountManagerName: null, sourceRow: i + 2 };
+    });
+    let writes = 0;
+    db.marketChunks.hook('creating', () => {
+      writes++;
+    });
+    const progress: number[] = [];
+    const result = await commitImport(db, WS, rows, { now: 1, keepAccountManagerWhenBlank: true, onProgress: (f) => progress.push(f) });
+    expect(result.summary).toMatchObject({ added: 0, updated: 0, unchanged: stores.length });
+    expect(writes).toBe(0);
+    expect(progress.at(-1)).toBe(1);
+    expect(marketStores(result.market)).toEqual([...stores].sort(byId));
+  });
 });
