@@ -5,7 +5,7 @@
  */
 import type { BackupContent, BackupPlan } from '../domain/backup';
 import { listPlans, loadPlan, type PlanHistory } from './planRepository';
-import { writeStoreRecords } from './marketChunks';
+import { marketFromRecords, writeMarket } from './marketChunks';
 import type { HistoryEntry, PlannerDb } from './schema';
 
 /** Meta keys that describe this browser, not the user's work: never part of a backup. */
@@ -33,6 +33,8 @@ export async function readAllPlans(db: PlannerDb): Promise<{ plans: BackupPlan[]
 
 /** Replaces the database content with a (validated) backup, all or nothing. */
 export async function replaceEverything(db: PlannerDb, content: BackupContent, now: number): Promise<void> {
+  // A backup file keeps stores as a table of rows: they become columns here, at the boundary.
+  const market = marketFromRecords(content.stores);
   await db.transaction('rw', db.tables, async () => {
     await Promise.all(db.tables.map((t) => t.clear()));
     const ws = content.workspace;
@@ -45,7 +47,7 @@ export async function replaceEverything(db: PlannerDb, content: BackupContent, n
         await db.history.put({ planId: bundle.plan.id, ...(history as PlanHistory & { undo: HistoryEntry[]; redo: HistoryEntry[] }) });
       }
     }
-    await writeStoreRecords(db, ws.id, content.stores);
+    await writeMarket(db, ws.id, market);
     await db.people.bulkAdd(content.people.map((p) => ({ ...p, workspaceId: ws.id })));
     for (const [key, value] of Object.entries(content.settings)) await db.meta.put({ key, value });
     await db.meta.put({ key: 'seededAt', value: now });

@@ -6,9 +6,10 @@
  */
 import { Dexie } from 'dexie';
 import type { DuplicateExternalId, ImportCommitSummary, ImportedStoreLike } from '../domain/import';
+import { codeAt, indexOfStore, MarketBuilder, nullableTextAt, storeAt, textAt, type CodeColumn, type Market } from '../domain/market';
 import type { Person, PersonId, PersonRole, PlanId, Result, Store, StoreId, TerritoryId, WorkspaceId } from '../domain/types';
-import { readStoreRecords, updateStoreRecords, writeStoreRecords } from './marketChunks';
-import { loadStores } from './planRepository';
+import { countAccounts, readMarketParts, reassignAccounts, setAccountManagers, sortedById, STORES_PER_CHUNK, writeMarket } from './marketChunks';
+import { loadWorkspaceMarket, normaliseMarket } from './planRepository';
 import type { PlannerDb } from './schema';
 
 export type { ImportedStoreLike, ImportCommitSummary, DuplicateExternalId } from '../domain/import';
@@ -37,12 +38,30 @@ export interface CommitImportOptions {
    * signal's reason (an AbortError by default).
    */
   signal?: AbortSignal;
-  /** Called with the fraction of the stores written (0…1) as the writing goes on. */
+  /**
+   * Called with the progress (0…1): up to 0.5 while the rows are matched and the new market
+   * is built, then up to 1 as its chunks are written.
+   */
   onProgress?: ((fraction: number) => void) | undefined;
+  /** Stores per market chunk (default STORES_PER_CHUNK); tests use small chunks to cross boundaries. */
+  storesPerChunk?: number;
+}
+
+/** What a commit returns: the summary, and the market and people as loadMarket would read them back. */
+export interface CommittedImport {
+  summary: ImportCommitSummary;
+  /** The workspace's market after the commit, validated, in id order (the app keeps it instead of reading it back). */
+  market: Market;
+  /** The workspace's people after the commit, those the file created included. */
+  people: Person[];
+  /** Stores of the market on disk left out of `market` because they are unusable (as loadMarket says). */
+  problems: string[];
 }
 
 /** Import rows prepared between two pauses that give the page its thread back. */
 const ROWS_PER_SLICE = 2_000;
+/** Stores of the current market scanned or copied between two pauses. */
+const STORES_PER_SLICE = 50_000;
 
 /**
  * Commits validated import rows to the workspace's market, all or nothing.
@@ -60,21 +79,26 @@ const ROWS_PER_SLICE = 2_000;
  *   account manager (a territory manager of the same name is a different role, so an account
  *   manager is still created).
  *
- * Everything happens in one 'rw' transaction over the market chunks and people: the market
- * is read, changed in memory and rewritten chunk by chunk (the progress bar follows the
- * chunks, and the page gets the thread back between them). When anything throws (storage
- * full, an id collision, a cancel, a bug) nothing is written and the promise rejects. A new
- * id that some store already has aborts instead of overwriting that store.
+ * Everything happens in one 'rw' transaction over the market chunks and people. The market
+ * is read in columns; the only maps are over the file (its external ids, the stores it
+ * updates): the stores' external ids are scanned once for the file's keys. The new market
+ * is built in id order with a MarketBuilder (kept stores copied row by row, updated and
+ * added ones pushed) and written chunk by chunk (the progress bar follows, and the page
+ * gets the thread back between slices and chunks). A file that changes nothing writes
+ * nothing. When anything throws (storage full, an id collision, a cancel, a bug) nothing is
+ * written and the promise rejects. A new id that some store already has aborts instead of
+ * overwriting that store.
  */
 export async function commitImport(
   db: PlannerDb,
   workspaceId: WorkspaceId,
   imported: readonly ImportedStoreLike[],
   opts: CommitImportOptions,
-): Promise<ImportCommitSummary> {
+): Promise<CommittedImport> {
   const newStoreId = opts.newStoreId ?? (() => randomId('S-') as StoreId);
   const newPersonId = opts.newPersonId ?? (() => randomId('P-AM-') as PersonId);
   const mode = opts.mode ?? 'merge';
+  const progress = (f: number) => opts.onProgress?.(f);
 
   // External ids are settled before the transaction: they need no data.
   const firstRowOfKey = new Map<string, number>();
@@ -96,13 +120,17 @@ export async function commitImport(
   const signal = opts.signal;
   signal?.throwIfAborted();
   let stopListening = () => {};
-  const run = db.transaction('rw', [db.marketChunks, db.people], async () => {
+  const run = db.transaction('rw', [db.marketChunks, db.people], async (): Promise<CommittedImport> => {
     if (signal) {
       const tx = Dexie.currentTransaction;
       const abort = () => tx.abort();
       signal.addEventListener('abort', abort, { once: true });
       stopListening = () => signal.removeEventListener('abort', abort);
     }
+    // Give the page the thread back. Inside an IndexedDB transaction only a request may be
+    // awaited (a timer would let the transaction commit), so the pause is a tiny read.
+    const pause = () => db.people.get('' as PersonId);
+
     // --- account managers -------------------------------------------------------------
     const people = await db.people.where('workspaceId').equals(workspaceId).toArray();
     const amByName = new Map<string, PersonId>();
@@ -127,77 +155,112 @@ export async function commitImport(
       return id;
     };
 
-    // --- existing stores matched by external id ------------------------------------------
-    // The whole market is read (a few large chunks) and rewritten: the per-store records and
-    // indexes that made a 100k-store save take 15–20 s are gone (see db/marketChunks.ts).
-    const current = await readStoreRecords(db, workspaceId);
-    const existing = new Map<string, Store>();
-    for (const r of current) {
-      // Two stores already sharing an external id: the lowest id (first in id order) is updated.
-      const k = externalKey(r.externalId);
-      if (k !== null && firstRowOfKey.has(k) && !existing.has(k)) existing.set(k, r);
+    // --- the current market, and its stores the file's external ids match ------------------
+    const parts = await readMarketParts(db, workspaceId);
+    if (parts.unreadable > 0) {
+      // Rewriting the market would delete them: refuse instead of destroying what is left of them.
+      throw new Error(`${parts.unreadable} records of the market could not be read; nothing was imported`);
     }
-    const byId = new Map<string, Store>(current.map((r) => [r.id, r]));
+    const current = sortedById(parts.market); // as saved: sorted, ids unique (checked in one pass)
+    const matchOf = new Map<string, number>(); // file key → store index; the lowest id wins when two stores share one
+    if (firstRowOfKey.size > 0) {
+      const ext = current.externalId;
+      for (let i = 0; i < current.length; i++) {
+        if (i > 0 && i % STORES_PER_SLICE === 0) await pause();
+        if (ext.nulls !== null && ext.nulls[i] === 1) continue;
+        const k = externalKey(textAt(ext, i));
+        if (k !== null && !matchOf.has(k) && firstRowOfKey.has(k)) matchOf.set(k, i);
+      }
+    }
 
+    // --- the rows ------------------------------------------------------------------------
     const storeIds: (StoreId | null)[] = new Array(imported.length).fill(null);
     const addedIds: StoreId[] = [];
     const updatedIds: StoreId[] = [];
-    const touched = new Set<string>();
+    const added: Store[] = [];
+    const addedIdSet = new Set<string>();
+    const updates = new Map<number, Store>(); // store index → the store as updated
+    const touched = new Uint8Array(current.length);
     let unchanged = 0;
     for (let i = 0; i < imported.length; i++) {
       if (i > 0 && i % ROWS_PER_SLICE === 0) {
-        // Give the page the thread back between slices. Inside an IndexedDB transaction only
-        // a request may be awaited (a timer would let the transaction commit), so the pause
-        // is a tiny read.
-        await db.people.get('' as PersonId);
-        opts.onProgress?.((0.5 * i) / imported.length);
+        await pause();
+        progress((0.25 * i) / imported.length);
       }
       if (skipped.has(i)) continue;
       const row = imported[i]!;
       const key = keys[i] ?? null;
-      const match = key === null ? undefined : existing.get(key);
+      const match = key === null ? -1 : (matchOf.get(key) ?? -1);
       let accountManagerId = amIdOf(row.accountManagerName);
-      if (match && accountManagerId === null && opts.keepAccountManagerWhenBlank) accountManagerId = match.accountManagerId ?? null;
+      if (match >= 0 && accountManagerId === null && opts.keepAccountManagerWhenBlank) accountManagerId = codeAt(current.accountManagerId, match) ?? null;
       const fields = pickStoreFields(row, key, accountManagerId);
-      if (match) {
-        storeIds[i] = match.id;
-        touched.add(match.id);
-        if (sameStoreFields(match, fields)) {
+      if (match >= 0) {
+        const id = textAt(current.id, match) as StoreId;
+        storeIds[i] = id;
+        touched[match] = 1;
+        if (sameStoreFieldsAt(current, match, fields)) {
           unchanged++;
         } else {
-          // Shallow: known fields from the file over the existing record (rule 12).
-          byId.set(match.id, { ...match, ...fields, id: match.id });
-          updatedIds.push(match.id);
+          // Shallow: known fields from the file over the existing store (rule 12).
+          updates.set(match, { ...storeAt(current, match), ...fields, id });
+          updatedIds.push(id);
         }
       } else {
-        let id = newStoreId();
-        if (byId.has(id)) throw new Error(`store id ${id} is already taken; nothing was imported`);
+        const id = newStoreId();
+        if (addedIdSet.has(id) || indexOfStore(current, id) >= 0) throw new Error(`store id ${id} is already taken; nothing was imported`);
+        addedIdSet.add(id);
         storeIds[i] = id;
-        byId.set(id, { ...fields, id });
+        fields.id = id; // the row's own object becomes the store: one object per added row, not two
+        added.push(fields);
         addedIds.push(id);
       }
     }
     if (peopleCreated.length > 0) await db.people.bulkAdd(peopleCreated);
 
-    let removedIds: StoreId[] = [];
-    if (mode === 'replace') {
-      const added = new Set<string>(addedIds);
-      removedIds = current.map((r) => r.id).filter((id) => !touched.has(id) && !added.has(id));
-      for (const id of removedIds) byId.delete(id);
-    }
-    await writeStoreRecords(db, workspaceId, [...byId.values()], (f) => opts.onProgress?.(0.5 + 0.5 * f));
+    const removedIds: StoreId[] = [];
+    if (mode === 'replace') for (let i = 0; i < current.length; i++) if (touched[i] === 0) removedIds.push(textAt(current.id, i) as StoreId);
 
+    // --- the new market, in id order: current stores and added ones merged ---------------
+    let written = current;
+    if (addedIds.length + updatedIds.length + removedIds.length > 0) {
+      added.sort((a, b) => compareIds(a.id, b.id));
+      const b = new MarketBuilder();
+      let j = 0;
+      for (let i = 0; i < current.length; i++) {
+        if (i > 0 && i % STORES_PER_SLICE === 0) {
+          await pause();
+          progress(0.25 + (0.25 * i) / current.length);
+        }
+        if (mode === 'replace' && touched[i] === 0) continue;
+        const id = textAt(current.id, i);
+        while (j < added.length && added[j]!.id < id) b.push(added[j++]!);
+        const u = updates.get(i);
+        if (u) b.push(u);
+        else b.pushFrom(current, i);
+      }
+      while (j < added.length) b.push(added[j++]!);
+      written = await writeMarket(db, workspaceId, b.build(), (f) => progress(0.5 + 0.5 * f), opts.storesPerChunk ?? STORES_PER_CHUNK);
+    } else {
+      progress(1);
+    }
+
+    const { market, problems } = normaliseMarket(written);
     return {
-      added: addedIds.length,
-      updated: updatedIds.length,
-      unchanged,
-      removed: removedIds.length,
-      duplicates,
-      peopleCreated,
-      storeIds,
-      addedIds,
-      updatedIds,
-      removedIds,
+      summary: {
+        added: addedIds.length,
+        updated: updatedIds.length,
+        unchanged,
+        removed: removedIds.length,
+        duplicates,
+        peopleCreated,
+        storeIds,
+        addedIds,
+        updatedIds,
+        removedIds,
+      },
+      market,
+      people: await db.people.where('workspaceId').equals(workspaceId).toArray(),
+      problems,
     };
   });
   try {
@@ -210,20 +273,20 @@ export async function commitImport(
   }
 }
 
-/** The market of a workspace as the app uses it: normalised stores sorted by id, and people. */
+/** The market of a workspace as the app uses it: validated stores in columns, in id order, and people. */
 export interface LoadedMarket {
-  stores: Store[];
+  market: Market;
   people: Person[];
   /** Human-readable notes about stores that were skipped because they are unusable. */
   problems: string[];
 }
 
-/** Reloads the market after an import (same normalisation as loadWorkspace). */
+/** Reads the market and people of a workspace (same validation as loadWorkspace). */
 export async function loadMarket(db: PlannerDb, workspaceId: WorkspaceId): Promise<LoadedMarket> {
   return db.transaction('r', [db.marketChunks, db.people], async () => {
-    const { stores, problems } = await loadStores(db, workspaceId);
+    const { market, problems } = await loadWorkspaceMarket(db, workspaceId);
     const people = await db.people.where('workspaceId').equals(workspaceId).toArray();
-    return { stores, people, problems };
+    return { market, people, problems };
   });
 }
 
@@ -270,7 +333,7 @@ export async function personOwnership(db: PlannerDb, personId: PersonId): Promis
   return db.transaction('r', [db.people, db.plans, db.planTerritories, db.marketChunks], async () => {
     const person = await db.people.get(personId);
     const owned = person ? await ownedTerritories(db, person) : [];
-    const stores = person ? (await readStoreRecords(db, person.workspaceId)).filter((s) => s.accountManagerId === personId).length : 0;
+    const stores = person ? await countAccounts(db, person.workspaceId, personId) : 0;
     return { territoryIds: owned.map((t) => t.id), planIds: [...new Set(owned.map((t) => t.planId))], stores };
   });
 }
@@ -315,7 +378,7 @@ export async function deletePerson(
     }
     const territories = await ownedTerritories(db, person);
     if (territories.length > 0) await db.planTerritories.bulkPut(territories.map((t) => ({ ...t, managerId: to })));
-    const storeIds = await updateStoreRecords(db, person.workspaceId, (s) => (s.accountManagerId === personId ? { ...s, accountManagerId: to } : s));
+    const storeIds = await reassignAccounts(db, person.workspaceId, personId, to);
     await db.people.delete(personId);
     return {
       ok: true,
@@ -332,10 +395,7 @@ export async function deletePerson(
 export async function restorePerson(db: PlannerDb, person: Person, accounts: readonly { storeId: StoreId; managerId: PersonId | null }[]): Promise<void> {
   await db.transaction('rw', [db.people, db.marketChunks], async () => {
     await db.people.put(person);
-    if (accounts.length > 0) {
-      const managerOf = new Map<string, PersonId | null>(accounts.map((a) => [a.storeId, a.managerId]));
-      await updateStoreRecords(db, person.workspaceId, (s) => (managerOf.has(s.id) && managerOf.get(s.id) !== s.accountManagerId ? { ...s, accountManagerId: managerOf.get(s.id)! } : s));
-    }
+    await setAccountManagers(db, person.workspaceId, accounts);
   });
 }
 
@@ -350,33 +410,10 @@ async function ownedTerritories(db: PlannerDb, person: Person) {
   return all.filter((t) => planIds.has(t.planId));
 }
 
-/** Every Store field except the id, listed so that the compiler flags a new field here. */
-const STORE_FIELDS = {
-  externalId: true,
-  name: true,
-  address: true,
-  city: true,
-  state: true,
-  zip: true,
-  lat: true,
-  lng: true,
-  geocodePrecision: true,
-  status: true,
-  channel: true,
-  revenue: true,
-  priorRevenue: true,
-  potential: true,
-  customerSince: true,
-  satisfaction: true,
-  renewalDate: true,
-  keyAccount: true,
-  accountManagerId: true,
-} satisfies Record<keyof Omit<Store, 'id'>, true>;
-const STORE_FIELD_NAMES = Object.keys(STORE_FIELDS) as (keyof typeof STORE_FIELDS)[];
-
-/** Copies only the known Store fields out of an import row (never its whole property bag). */
-function pickStoreFields(row: ImportedStoreLike, externalId: string | null, accountManagerId: PersonId | null): Omit<Store, 'id'> {
+/** Copies only the known Store fields out of an import row (never its whole property bag); the id is set by the caller. */
+function pickStoreFields(row: ImportedStoreLike, externalId: string | null, accountManagerId: PersonId | null): Store {
   return {
+    id: '' as StoreId,
     externalId,
     name: row.name,
     address: row.address,
@@ -399,12 +436,38 @@ function pickStoreFields(row: ImportedStoreLike, externalId: string | null, acco
   };
 }
 
-function sameStoreFields(a: Store, b: Omit<Store, 'id'>): boolean {
-  for (const f of STORE_FIELD_NAMES) {
-    const x = a[f] ?? null;
-    const y = b[f] ?? null;
-    if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) return false;
-  }
+type SameField = (m: Market, i: number, b: Store) => boolean;
+const sameNumber = (x: number, y: number | null | undefined) => x === (y ?? null) || (Number.isNaN(x) && Number.isNaN(y));
+const sameCode = (c: CodeColumn<string | null>, i: number, y: unknown) => (codeAt(c, i) ?? null) === (y ?? null);
+
+/** Per Store field except the id, whether store i of the market has b's value (the compiler flags a new field here). */
+const SAME_FIELD: { readonly [K in keyof Omit<Store, 'id'>]: SameField } = {
+  externalId: (m, i, b) => nullableTextAt(m.externalId, i) === (b.externalId ?? null),
+  name: (m, i, b) => textAt(m.name, i) === b.name,
+  address: (m, i, b) => textAt(m.address, i) === b.address,
+  city: (m, i, b) => sameCode(m.city, i, b.city),
+  state: (m, i, b) => sameCode(m.state, i, b.state),
+  zip: (m, i, b) => sameCode(m.zip, i, b.zip),
+  lat: (m, i, b) => sameNumber(m.lat[i]!, b.lat),
+  lng: (m, i, b) => sameNumber(m.lng[i]!, b.lng),
+  geocodePrecision: (m, i, b) => sameCode(m.geocodePrecision, i, b.geocodePrecision),
+  status: (m, i, b) => sameCode(m.status, i, b.status),
+  channel: (m, i, b) => sameCode(m.channel, i, b.channel),
+  revenue: (m, i, b) => sameNumber(m.revenue[i]!, b.revenue),
+  priorRevenue: (m, i, b) => sameNumber(m.priorRevenue[i]!, b.priorRevenue),
+  potential: (m, i, b) => sameNumber(m.potential[i]!, b.potential),
+  customerSince: (m, i, b) => sameCode(m.customerSince, i, b.customerSince),
+  // a null satisfaction is NaN in the column
+  satisfaction: (m, i, b) => (Number.isNaN(m.satisfaction[i]!) ? b.satisfaction == null || Number.isNaN(b.satisfaction) : m.satisfaction[i] === b.satisfaction),
+  renewalDate: (m, i, b) => sameCode(m.renewalDate, i, b.renewalDate),
+  keyAccount: (m, i, b) => (m.keyAccount[i] === 1) === (b.keyAccount === true),
+  accountManagerId: (m, i, b) => sameCode(m.accountManagerId, i, b.accountManagerId),
+};
+const SAME_FIELDS = Object.values(SAME_FIELD);
+
+/** Whether store i of the market already has these fields (read from the columns, no store built). */
+function sameStoreFieldsAt(m: Market, i: number, b: Store): boolean {
+  for (const same of SAME_FIELDS) if (!same(m, i, b)) return false;
   return true;
 }
 

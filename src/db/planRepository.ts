@@ -5,6 +5,7 @@
  * app sees it: a record the app cannot use is reported, never silently "fixed" on disk.
  */
 import { validateTerritoryGeometry } from '../domain/geometry';
+import { codeMask, pickStores, textAt, type Market } from '../domain/market';
 import {
   BASE_UNIT_LEVELS,
   STORE_STATUSES,
@@ -15,6 +16,7 @@ import {
   type Region,
   type RegionId,
   type Store,
+  type StoreStatus,
   type StorePin,
   type Territory,
   type TerritoryId,
@@ -22,8 +24,8 @@ import {
   type Workspace,
   type WorkspaceId,
 } from '../domain/types';
-import { readStoreRecords, writeStoreRecords } from './marketChunks';
-import type { HistoryEntry, HistoryRecord, PlannerDb, StoreRecord } from './schema';
+import { compareTextAt, marketFromRecords, readMarketParts, writeMarket } from './marketChunks';
+import type { HistoryEntry, HistoryRecord, PlannerDb } from './schema';
 
 /** At most this many undo (and redo) steps are kept on disk; memory keeps more. */
 export const PERSISTED_HISTORY_LIMIT = 100;
@@ -47,24 +49,29 @@ export interface LoadedWorkspace {
   plans: Plan[];
   /** The plan the user had open last (or the first one). */
   active: LoadedPlan;
-  stores: Store[];
+  /** The workspace's stores in columns, validated, in id order (see loadWorkspaceMarket). */
+  market: Market;
   people: Person[];
   problems: string[];
 }
 
-export interface SeedInput {
+/**
+ * A new workspace to write: its market either in columns or as store objects (the sample
+ * market read from JSON), converted here, at the boundary.
+ */
+export type SeedInput = {
   workspace: Workspace;
   plans: PlanBundle[];
-  stores: Store[];
   people: Person[];
-}
+} & ({ market: Market } | { stores: readonly Store[] });
 
 /** Writes a whole new workspace in one transaction: either all of it lands or none. */
 export async function seedWorkspace(db: PlannerDb, input: SeedInput): Promise<void> {
+  const market = 'market' in input ? input.market : marketFromRecords(input.stores);
   await db.transaction('rw', [db.workspaces, db.plans, db.planTerritories, db.planRegions, db.marketChunks, db.people, db.meta], async () => {
     await db.workspaces.put(input.workspace);
     for (const b of input.plans) await putBundle(db, b);
-    await writeStoreRecords(db, input.workspace.id, input.stores);
+    await writeMarket(db, input.workspace.id, market);
     await db.people.bulkPut(input.people);
     await db.meta.put({ key: 'seededAt', value: input.workspace.createdAt });
   });
@@ -82,9 +89,9 @@ export async function loadWorkspace(db: PlannerDb): Promise<LoadedWorkspace | nu
     const plan = plans.find((p) => p.id === workspace.activePlanId) ?? plans[0];
     if (!plan) return null;
     const active = await loadPlanParts(db, plan);
-    const { stores, problems } = await loadStores(db, workspace.id);
+    const { market, problems } = await loadWorkspaceMarket(db, workspace.id);
     const people = await db.people.where('workspaceId').equals(workspace.id).toArray();
-    return { workspace, plans, active, stores, people, problems };
+    return { workspace, plans, active, market, people, problems };
   });
 }
 
@@ -118,17 +125,15 @@ async function loadPlanParts(db: PlannerDb, plan: Plan): Promise<LoadedPlan> {
   return { bundle: { plan, territories, regions }, history, problems };
 }
 
-/** The stores of a workspace, normalised, sorted by id (shared with marketRepository). */
-export async function loadStores(db: PlannerDb, workspaceId: WorkspaceId): Promise<{ stores: Store[]; problems: string[] }> {
-  const stores: Store[] = [];
-  let bad = 0;
-  for (const r of await readStoreRecords(db, workspaceId)) {
-    const s = normaliseStore(r);
-    if (s) stores.push(s);
-    else bad++;
-  }
-  stores.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { stores, problems: bad > 0 ? [`${bad} stores were not loaded: missing id or invalid coordinates/status.`] : [] };
+/**
+ * The market of a workspace as the app uses it: validated (normaliseMarket), in id order,
+ * with a sentence per kind of store left out (shared with marketRepository).
+ */
+export async function loadWorkspaceMarket(db: PlannerDb, workspaceId: WorkspaceId): Promise<{ market: Market; problems: string[] }> {
+  const { market, unreadable } = await readMarketParts(db, workspaceId);
+  const checked = normaliseMarket(market);
+  if (unreadable > 0) checked.problems.unshift(`${unreadable} market records could not be read: their stores were not loaded.`);
+  return checked;
 }
 
 /** The changes of one autosave flush of one plan. */
@@ -274,12 +279,85 @@ function normaliseUnits(u: unknown): TerritoryUnits | null {
   return { level, ids: [...ids] };
 }
 
-/** A stored store as the app uses it, or null when it is unusable (shared with marketRepository). */
-export function normaliseStore(r: Store | StoreRecord): Store | null {
-  if (!r || typeof r.id !== 'string') return null;
-  if (!Number.isFinite(r.lat) || !Number.isFinite(r.lng) || Math.abs(r.lat) > 90 || Math.abs(r.lng) > 180) return null;
-  if (!(STORE_STATUSES as readonly string[]).includes(r.status)) return null;
-  const { workspaceId: _ws, ...store } = r as StoreRecord;
-  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-  return { ...store, revenue: num(store.revenue), priorRevenue: num(store.priorRevenue), potential: num(store.potential) };
+const STATUS_OK = (v: unknown) => (STORE_STATUSES as readonly unknown[]).includes(v as StoreStatus);
+
+/**
+ * A stored market as the app uses it (what normaliseStore did per store, column by column):
+ * a store without an id, with coordinates that are not finite or out of range, or with an
+ * unknown status is left out, and so is a second store with an id already seen; a revenue,
+ * prior revenue or potential that is not a finite number reads 0; the stores are in id
+ * order. A valid, sorted market (the usual case) costs one pass over a few columns and is
+ * returned as is; only when a store is left out or out of order is the market rebuilt
+ * (pickStores). Nothing is changed on disk: the problems say what was left out.
+ */
+export function normaliseMarket(m: Market): { market: Market; problems: string[] } {
+  const n = m.length;
+  const statusOk = codeMask(m.status, STATUS_OK);
+  const statusCodes = m.status.codes;
+  const ids = m.id;
+  const ends = ids.ends;
+  const idNulls = ids.nulls;
+  const lats = m.lat;
+  const lngs = m.lng;
+  let bad = 0;
+  let keep: number[] | null = null; // the rows kept, once a row is bad
+  let start = 0;
+  for (let i = 0; i < n; i++) {
+    const end = ends[i]!;
+    const lat = lats[i]!;
+    const lng = lngs[i]!;
+    const ok =
+      end > start && (idNulls === null || idNulls[i] !== 1) &&
+      lat >= -90 && lat <= 90 && lng >= -180 && lng <= 180 && // false for NaN too
+      statusOk[statusCodes[i]!] === 1;
+    start = end;
+    if (ok) {
+      if (keep !== null) keep.push(i);
+    } else {
+      if (keep === null) {
+        keep = [];
+        for (let j = 0; j < i; j++) keep.push(j);
+      }
+      bad++;
+    }
+  }
+  // In id order, each id once (stores are saved that way; a damaged record may not be).
+  const rows = keep ?? null;
+  const count = rows ? rows.length : n;
+  const at = (k: number) => (rows ? rows[k]! : k);
+  let sorted = true;
+  for (let k = 1; k < count && sorted; k++) if (compareTextAt(ids, at(k - 1), at(k)) >= 0) sorted = false;
+  let order: ArrayLike<number> | null = rows;
+  let duplicates = 0;
+  if (!sorted) {
+    const idOf = Array.from({ length: count }, (_, k) => textAt(ids, at(k)));
+    const byId = Array.from({ length: count }, (_, k) => k);
+    byId.sort((a, b) => (idOf[a]! < idOf[b]! ? -1 : idOf[a]! > idOf[b]! ? 1 : a - b));
+    const unique: number[] = [];
+    for (let j = 0; j < count; j++) {
+      if (j > 0 && idOf[byId[j]!] === idOf[byId[j - 1]!]) duplicates++;
+      else unique.push(at(byId[j]!));
+    }
+    order = unique;
+  }
+  let market = order ? pickStores(m, order) : m;
+  market = withFiniteMoney(market);
+  const problems: string[] = [];
+  if (bad > 0) problems.push(`${bad} stores were not loaded: missing id or invalid coordinates/status.`);
+  if (duplicates > 0) problems.push(`${duplicates} stores were not loaded: another store has the same id.`);
+  return { market, problems };
+}
+
+/** Revenue, prior revenue and potential that are not finite numbers read 0 (a column is copied only when one is). */
+function withFiniteMoney(m: Market): Market {
+  let out: Market | null = null;
+  for (const k of ['revenue', 'priorRevenue', 'potential'] as const) {
+    const col = m[k];
+    let fixed: Float64Array | null = null;
+    for (let i = 0; i < col.length; i++) {
+      if (!Number.isFinite(col[i]!)) (fixed ??= col.slice())[i] = 0;
+    }
+    if (fixed) out = { ...(out ?? m), [k]: fixed };
+  }
+  return out ?? m;
 }

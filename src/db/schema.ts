@@ -5,13 +5,25 @@
  * databases built with each old entry (tests/db/migrations.test.ts).
  */
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import type { Market } from '../domain/market';
+import { marketFromRecords } from './marketChunks';
 import type { Person, Plan, PlanId, Region, RegionId, Store, Territory, TerritoryId, Workspace, WorkspaceId } from '../domain/types';
 
 /** A store row as persisted: the market belongs to a workspace, shared by all its plans. */
 export type StoreRecord = Store & { workspaceId: WorkspaceId };
 
-/** Up to STORES_PER_CHUNK stores of a workspace's market (see db/marketChunks.ts). */
+/**
+ * Up to STORES_PER_CHUNK stores of a workspace's market, in columns (see db/marketChunks.ts).
+ * Chunk k holds the stores after those of chunk k − 1 in id order.
+ */
 export interface MarketChunk {
+  workspaceId: WorkspaceId;
+  chunk: number;
+  market: Market;
+}
+
+/** A market chunk as schema v6 and v7 wrote it: the stores as objects (the v8 upgrade converts it). */
+export interface StoreChunkV6 {
   workspaceId: WorkspaceId;
   chunk: number;
   stores: Store[];
@@ -127,10 +139,34 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
     },
   },
   { version: 7, stores: { stores: null } },
+  // v8 (a million stores, continued): a chunk holds its stores in columns (`market`, see
+  // domain/market) instead of objects (`stores`): a record is a few typed arrays and
+  // strings, cloned to and from disk without building 5,000 objects, so chunks grow to
+  // STORES_PER_CHUNK (50,000). Same table and key; each v7 record is converted in place,
+  // one at a time (the chunks keep their 5,000 stores: rechunking would need the whole
+  // market in memory during the upgrade, and the next save rechunks anyway).
+  {
+    version: 8,
+    stores: { marketChunks: '[workspaceId+chunk], workspaceId' },
+    async upgrade(tx) {
+      const table = tx.table('marketChunks');
+      const keys = (await table.toCollection().primaryKeys()) as [WorkspaceId, number][];
+      for (const key of keys) {
+        const old = (await table.get(key)) as (Partial<StoreChunkV6> & Partial<MarketChunk>) | undefined;
+        if (!old || !Array.isArray(old.stores)) continue; // not a v7 record: left for the load to report
+        const { stores, ...rest } = old;
+        await table.put({ ...rest, market: marketFromRecords(stores) });
+      }
+    },
+  },
 ];
 
 /** STORES_PER_CHUNK as v6 shipped it (a migration must not change with later tuning). */
 const MIGRATION_CHUNK = 5_000;
+
+// The v8 upgrade builds chunks with today's marketFromRecords, so it writes the current
+// column format: a later change of that format needs its own version, whose upgrade must
+// also accept records already in the new format (those a v5–v7 database gets through v8).
 
 export const SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;
 

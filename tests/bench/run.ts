@@ -17,6 +17,7 @@ const BENCHES: readonly { file: string; load: () => Promise<BenchModule> }[] = [
   { file: 'comparePlans.bench.ts', load: () => import('./comparePlans.bench') },
   { file: 'planSwitch.bench.ts', load: () => import('./planSwitch.bench') },
   { file: 'planEngine.bench.ts', load: () => import('./planEngine.bench') },
+  { file: 'marketChunks.bench.ts', load: () => import('./marketChunks.bench') },
   { file: 'scaleBrowser.bench.ts', load: () => import('./scaleBrowser.bench') },
 ];
 

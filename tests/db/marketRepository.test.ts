@@ -11,6 +11,7 @@ import {
 } from '../../src/db/marketRepository';
 import { loadWorkspace, seedWorkspace } from '../../src/db/planRepository';
 import { allStores, putStore, storeById } from './storeRecords';
+import { marketStores } from '../../src/domain/market';
 import { createPlannerDb, SCHEMA_VERSION, type PlannerDb } from '../../src/db/schema';
 import type { Person, PersonId, PlanId, Store, StoreId, TerritoryId, WorkspaceId } from '../../src/domain/types';
 import { manager, plan, squareTerritory, store, workspace, WS } from '../fixtures/market';
@@ -102,7 +103,7 @@ describe('schema v1 → v2 upgrade', () => {
     expect(db.verno).toBe(SCHEMA_VERSION); // opened with every later version
     const loaded = await loadWorkspace(db);
     expect(loaded!.problems).toEqual([]);
-    expect(loaded!.stores).toEqual(existingStores());
+    expect(marketStores(loaded!.market)).toEqual(existingStores());
     expect(loaded!.active.bundle.territories).toEqual(territories);
     expect(loaded!.people).toEqual([ALICE, manager]); // by primary key
     expect((await db.planTerritories.where('managerId').equals(manager.id).toArray()).map((t) => t.id)).toEqual(['A']);
@@ -121,19 +122,20 @@ describe('commitImport', () => {
       row('CRM-9', { sourceRow: 4 }), // unknown external id → added
       row(null, { name: 'Walk-in', sourceRow: 5 }), // no external id → added
     ];
-    const summary = await commitImport(db, WS, rows, { now: 1, ...counters() });
+    const summary = (await commitImport(db, WS, rows, { now: 1, ...counters() })).summary;
     expect(summary).toMatchObject({ added: 2, updated: 1, unchanged: 1, removed: 0, duplicates: [], peopleCreated: [] });
     expect(summary.storeIds).toEqual(['S1', 'S2', 'S-NEW-1', 'S-NEW-2']);
     expect(summary.addedIds).toEqual(['S-NEW-1', 'S-NEW-2']);
     expect(summary.updatedIds).toEqual(['S2']);
 
-    const market = await loadMarket(db, WS);
-    expect(market.problems).toEqual([]);
-    expect(market.stores.map((s) => s.id)).toEqual(['S-NEW-1', 'S-NEW-2', 'S1', 'S2', 'S3']);
-    expect(market.stores.find((s) => s.id === 'S2')!.revenue).toBe(9999);
-    expect(market.stores.find((s) => s.id === 'S1')).toEqual(s1);
+    const loaded = await loadMarket(db, WS);
+    expect(loaded.problems).toEqual([]);
+    const stores = marketStores(loaded.market);
+    expect(stores.map((s) => s.id)).toEqual(['S-NEW-1', 'S-NEW-2', 'S1', 'S2', 'S3']);
+    expect(stores.find((s) => s.id === 'S2')!.revenue).toBe(9999);
+    expect(stores.find((s) => s.id === 'S1')).toEqual(s1);
     // merge mode keeps stores the file does not mention
-    expect(market.stores.find((s) => s.id === 'S3')!.name).toBe('No external id');
+    expect(stores.find((s) => s.id === 'S3')!.name).toBe('No external id');
     // the record is workspace-scoped and carries no import-only keys
     const rec = await storeById(db, 'S-NEW-1' as StoreId);
     expect(rec!.workspaceId).toBe(WS);
@@ -144,13 +146,13 @@ describe('commitImport', () => {
   it('re-importing the same file is all unchanged and creates no duplicates', async () => {
     const db = await seeded();
     const rows = [row('CRM-10', { accountManagerName: 'Zoe Park' }), row('CRM-11'), row('CRM-1', { name: 'Alpha Pets renamed', accountManagerName: 'alice moreau' })];
-    const first = await commitImport(db, WS, rows, { now: 1 });
+    const first = (await commitImport(db, WS, rows, { now: 1 })).summary;
     expect(first).toMatchObject({ added: 2, updated: 1, unchanged: 0 });
     expect(first.peopleCreated.map((p) => p.name)).toEqual(['Zoe Park']);
     const countAfterFirst = (await allStores(db)).length;
     const peopleAfterFirst = await db.people.count();
 
-    const second = await commitImport(db, WS, rows, { now: 2 });
+    const second = (await commitImport(db, WS, rows, { now: 2 })).summary;
     expect(second).toMatchObject({ added: 0, updated: 0, unchanged: 3, peopleCreated: [] });
     expect(second.storeIds).toEqual(first.storeIds);
     expect((await allStores(db)).length).toBe(countAfterFirst);
@@ -160,7 +162,7 @@ describe('commitImport', () => {
   it('default ids are unique and prefixed', async () => {
     const db = await seeded();
     const rows = Array.from({ length: 50 }, (_, i) => row(null, { name: `N${i}`, accountManagerName: `AM ${i % 3}` }));
-    const summary = await commitImport(db, WS, rows, { now: 1 });
+    const summary = (await commitImport(db, WS, rows, { now: 1 })).summary;
     expect(new Set(summary.addedIds).size).toBe(50);
     for (const id of summary.addedIds) expect(id).toMatch(/^S-[0-9a-f]{16}$/);
     expect(summary.peopleCreated.map((p) => p.id)).toEqual(expect.arrayContaining([expect.stringMatching(/^P-AM-[0-9a-f]{16}$/)]));
@@ -179,7 +181,7 @@ describe('commitImport', () => {
       row('CRM-24', { accountManagerName: '   ' }),
       row('CRM-25', { accountManagerName: null }),
     ];
-    const summary = await commitImport(db, WS, rows, { now: 1, ...counters() });
+    const summary = (await commitImport(db, WS, rows, { now: 1, ...counters() })).summary;
     expect(summary.peopleCreated).toEqual([
       { id: 'P-AM-NEW-1', workspaceId: WS, name: 'Bob Stone', role: 'account-manager', email: null },
       { id: 'P-AM-NEW-2', workspaceId: WS, name: 'Sam Field', role: 'account-manager', email: null },
@@ -192,12 +194,12 @@ describe('commitImport', () => {
   it('a changed account manager counts as updated; a blank one clears it unless told to keep it', async () => {
     const db = await seeded();
     const [s1] = existingStores();
-    const cleared = await commitImport(db, WS, [rowOf(s1!, null)], { now: 1 });
+    const cleared = (await commitImport(db, WS, [rowOf(s1!, null)], { now: 1 })).summary;
     expect(cleared).toMatchObject({ updated: 1, unchanged: 0 });
     expect((await storeById(db, 'S1' as StoreId))!.accountManagerId).toBeNull();
 
     await commitImport(db, WS, [rowOf(s1!, 'Alice Moreau')], { now: 2 });
-    const kept = await commitImport(db, WS, [rowOf(s1!, null)], { now: 3, keepAccountManagerWhenBlank: true });
+    const kept = (await commitImport(db, WS, [rowOf(s1!, null)], { now: 3, keepAccountManagerWhenBlank: true })).summary;
     expect(kept).toMatchObject({ updated: 0, unchanged: 1 });
     expect((await storeById(db, 'S1' as StoreId))!.accountManagerId).toBe('P-AM-01');
   });
@@ -211,7 +213,7 @@ describe('commitImport', () => {
       row('CRM-1', { name: 'Alpha first', sourceRow: 5 }),
       row('CRM-1', { name: 'Alpha second', sourceRow: 6 }),
     ];
-    const summary = await commitImport(db, WS, rows, { now: 1, ...counters() });
+    const summary = (await commitImport(db, WS, rows, { now: 1, ...counters() })).summary;
     expect(summary.duplicates).toEqual([
       { externalId: 'CRM-30', sourceRow: 4, firstSourceRow: 2 },
       { externalId: 'CRM-1', sourceRow: 6, firstSourceRow: 5 },
@@ -227,7 +229,7 @@ describe('commitImport', () => {
     const db = await seeded();
     const other = 'ws-other' as WorkspaceId;
     await putStore(db, { ...store('O1', 0, 0, { externalId: 'CRM-40' }), workspaceId: other });
-    const summary = await commitImport(db, WS, [row('  CRM-40  '), row('CRM-2 ', { name: 'Beta renamed' })], { now: 1, ...counters() });
+    const summary = (await commitImport(db, WS, [row('  CRM-40  '), row('CRM-2 ', { name: 'Beta renamed' })], { now: 1, ...counters() })).summary;
     expect(summary).toMatchObject({ added: 1, updated: 1 });
     expect(summary.storeIds).toEqual(['S-NEW-1', 'S2']);
     expect((await storeById(db, 'S-NEW-1' as StoreId))!.externalId).toBe('CRM-40');
@@ -238,7 +240,7 @@ describe('commitImport', () => {
     const db = freshDb();
     const many = Array.from({ length: 200 }, (_, i) => store(`M${String(i).padStart(3, '0')}`, -97, 38, { externalId: `E-${i}` }));
     await seedWorkspace(db, { workspace, plans: [{ plan, territories: [], regions: [] }], stores: many, people: [] });
-    const summary = await commitImport(db, WS, [rowOf({ ...many[7]!, revenue: 1 }), rowOf(many[150]!), row('E-999')], { now: 1, ...counters() });
+    const summary = (await commitImport(db, WS, [rowOf({ ...many[7]!, revenue: 1 }), rowOf(many[150]!), row('E-999')], { now: 1, ...counters() })).summary;
     expect(summary).toMatchObject({ added: 1, updated: 1, unchanged: 1 });
     expect(summary.storeIds).toEqual(['M007', 'M150', 'S-NEW-1']);
   });
@@ -246,10 +248,10 @@ describe('commitImport', () => {
   it("mode 'replace' deletes the workspace's stores that the file does not have, in the same commit", async () => {
     const db = await seeded();
     const [s1] = existingStores();
-    const summary = await commitImport(db, WS, [rowOf(s1!, 'Alice Moreau'), row('CRM-50')], { now: 1, mode: 'replace', ...counters() });
+    const summary = (await commitImport(db, WS, [rowOf(s1!, 'Alice Moreau'), row('CRM-50')], { now: 1, mode: 'replace', ...counters() })).summary;
     expect(summary).toMatchObject({ added: 1, unchanged: 1, removed: 2 });
     expect(summary.removedIds.sort()).toEqual(['S2', 'S3']);
-    expect((await loadMarket(db, WS)).stores.map((s) => s.id)).toEqual(['S-NEW-1', 'S1']);
+    expect(marketStores((await loadMarket(db, WS)).market).map((s) => s.id)).toEqual(['S-NEW-1', 'S1']);
   });
 
   it('is all or nothing: a failing write midway leaves stores and people untouched', async () => {
@@ -316,10 +318,11 @@ describe('commitImport', () => {
     const db = await seeded();
     const rows = [rowOf({ ...existingStores()[1]!, revenue: 1 }), ...Array.from({ length: 4_999 }, (_, i) => row(`BULK-${i}`))];
     const progress: number[] = [];
-    const summary = await commitImport(db, WS, rows, { now: 1, onProgress: (f) => progress.push(f) });
+    const summary = (await commitImport(db, WS, rows, { now: 1, onProgress: (f) => progress.push(f), storesPerChunk: 5_000 })).summary;
     expect(summary).toMatchObject({ added: 4_999, updated: 1 });
     expect((await allStores(db)).length).toBe(3 + 4_999);
-    expect(progress.length).toBeGreaterThanOrEqual(2); // 5,002 stores, STORES_PER_CHUNK (5,000) per chunk
+    expect(await db.marketChunks.count()).toBe(2); // 5,002 stores, 5,000 per chunk
+    expect(progress.filter((f) => f > 0.5)).toHaveLength(2); // one step of the bar's second half per chunk
     expect(progress.every((f, i) => f > 0 && f <= 1 && (i === 0 || f > progress[i - 1]!))).toBe(true);
     expect(progress.at(-1)).toBe(1);
   });
@@ -333,7 +336,7 @@ describe('commitImport', () => {
       if (++chunks === 3) throw new Error('disk full'); // the third of three chunks
     });
     const progress: number[] = [];
-    await expect(commitImport(db, WS, rows, { now: 1, onProgress: (f) => progress.push(f) })).rejects.toThrow('disk full');
+    await expect(commitImport(db, WS, rows, { now: 1, onProgress: (f) => progress.push(f), storesPerChunk: 5_000 })).rejects.toThrow('disk full');
     expect(progress.filter((f) => f > 0.5)).toHaveLength(2); // two chunks were written (the second half of the bar) before it failed
     expect(await allStores(db)).toEqual(before.stores);
     expect(await db.people.toArray()).toEqual(before.people);
@@ -350,7 +353,7 @@ describe('commitImport', () => {
 
   it('an empty import writes nothing', async () => {
     const db = await seeded();
-    const summary = await commitImport(db, WS, [], { now: 1 });
+    const summary = (await commitImport(db, WS, [], { now: 1 })).summary;
     expect(summary).toMatchObject({ added: 0, updated: 0, unchanged: 0, removed: 0, storeIds: [] });
     expect((await allStores(db)).length).toBe(3);
   });

@@ -7,7 +7,8 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { loadPlan, loadWorkspace } from '../../src/db/planRepository';
-import { readStoreRecords } from '../../src/db/marketChunks';
+import { readMarket } from '../../src/db/marketChunks';
+import { marketStores } from '../../src/domain/market';
 import { createPlannerDb, SCHEMA_HISTORY, SCHEMA_VERSION } from '../../src/db/schema';
 import type { PlanId, Store, TerritoryId, WorkspaceId } from '../../src/domain/types';
 import { manager, plan, squareTerritory, store, workspace, WS } from '../fixtures/market';
@@ -63,7 +64,7 @@ describe('migrations from every released schema', () => {
       ]);
       expect(loaded.active.bundle.territories[0]!.geometry).toEqual(squareTerritory('A', 0, 0, 10, 0).geometry);
       expect((await loadPlan(db, 'plan-old-2' as PlanId))!.bundle.territories.map((t) => t.id)).toEqual(['C']);
-      expect(loaded.stores.map((s) => s.id)).toEqual(['S1', 'S2']);
+      expect(marketStores(loaded.market).map((s) => s.id)).toEqual(['S1', 'S2']);
       if (version >= 3) {
         expect(loaded.active.bundle.regions.map((r) => r.name)).toEqual(['West']);
         expect(loaded.active.history.undo.map((e) => e.label)).toEqual(['Renamed A']);
@@ -89,7 +90,7 @@ describe('migrations from every released schema', () => {
     db.close();
   });
 
-  it('a v5 database (one record per store) opens with the market in chunks: every field of every store identical, per workspace, in id order', async () => {
+  it('a v5 database (one record per store) opens with the market in chunks of columns: every field of every store identical, per workspace, in id order', async () => {
     const other = 'ws-other' as WorkspaceId;
     const many: Store[] = Array.from({ length: 12_345 }, (_, i) => ({
       ...store(`S${String(12_345 - i).padStart(6, '0')}`, -100 + (i % 50), 30 + (i % 17)),
@@ -113,14 +114,65 @@ describe('migrations from every released schema', () => {
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(db.tables.map((t) => t.name)).not.toContain('stores');
+    // v6 moved the rows into chunks of 5,000 objects, v8 turned each chunk into columns
     const chunks = await db.marketChunks.where('workspaceId').equals(WS).toArray();
-    expect(chunks.map((c) => c.stores.length)).toEqual([5_000, 5_000, 2_345]);
+    expect(chunks.map((c) => c.market.length)).toEqual([5_000, 5_000, 2_345]);
+    expect(chunks.every((c) => !('stores' in c) && c.market.lat instanceof Float64Array)).toBe(true);
     const sorted = [...many].sort((a, b) => (a.id < b.id ? -1 : 1));
-    expect(await readStoreRecords(db, WS)).toEqual(sorted); // every field, unknown ones too, no workspaceId inside
-    expect((await readStoreRecords(db, other)).map((s) => s.id)).toEqual(['X1']);
+    expect(marketStores(await readMarket(db, WS))).toEqual(sorted); // every field, unknown ones too, no workspaceId inside
+    expect(marketStores(await readMarket(db, other)).map((s) => s.id)).toEqual(['X1']);
     const loaded = (await loadWorkspace(db))!;
-    expect(loaded.stores).toHaveLength(many.length);
-    expect(loaded.stores[0]!.id < loaded.stores[1]!.id).toBe(true);
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.market.length).toBe(many.length);
+    expect(marketStores(loaded.market)).toEqual(sorted);
+    db.close();
+  });
+
+  it('a v7 database (chunks of store objects) opens with every chunk in columns; unusable stores are kept on disk and reported on load', async () => {
+    const other = 'ws-other' as WorkspaceId;
+    // As writeStoreRecords (v6/v7) wrote them: sorted by id, no workspaceId, unknown fields kept.
+    const first: Store[] = Array.from({ length: 5_000 }, (_, i) => store(`S${String(i).padStart(5, '0')}`, -100 + (i % 50), 30 + (i % 17), { externalId: i % 4 ? `CRM-${i}` : null }));
+    first[3] = { ...first[3]!, crmSegment: 'gold' } as Store;
+    first[7] = { ...first[7]!, lat: 123 }; // unusable: reported, not deleted
+    first[8] = { ...first[8]!, status: 'closed' as never };
+    const second: Store[] = [store('S99999', 1, 2, { name: 'Ünïcode 商店', satisfaction: null, revenue: Number.MAX_SAFE_INTEGER })];
+    const name = await oldDatabase(7, async (db) => {
+      await db.table('workspaces').put(workspace);
+      await db.table('plans').put(plan);
+      await db.table('marketChunks').bulkAdd([
+        { workspaceId: WS, chunk: 0, stores: first },
+        { workspaceId: WS, chunk: 1, stores: second },
+        { workspaceId: other, chunk: 0, stores: [store('X1', 1, 1)] },
+      ]);
+    });
+    const db = createPlannerDb(name, deps);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    const chunks = await db.marketChunks.where('workspaceId').equals(WS).toArray();
+    expect(chunks.map((c) => [c.chunk, c.market.length, 'stores' in c])).toEqual([[0, 5_000, false], [1, 1, false]]);
+    expect(marketStores(await readMarket(db, WS))).toEqual([...first, ...second]); // as stored, the unusable ones too
+    expect(marketStores(await readMarket(db, other)).map((s) => s.id)).toEqual(['X1']);
+    const loaded = (await loadWorkspace(db))!;
+    expect(loaded.problems).toEqual(['2 stores were not loaded: missing id or invalid coordinates/status.']);
+    expect(marketStores(loaded.market)).toEqual([...first.filter((_, i) => i !== 7 && i !== 8), ...second]);
+    db.close();
+  });
+
+  it('a v7 chunk that is not a list of stores is left as it is and reported, not dropped', async () => {
+    const name = await oldDatabase(7, async (db) => {
+      await db.table('workspaces').put(workspace);
+      await db.table('plans').put(plan);
+      await db.table('marketChunks').bulkAdd([
+        { workspaceId: WS, chunk: 0, stores: [store('S1', 1, 1)] },
+        { workspaceId: WS, chunk: 1, garbage: true },
+      ]);
+    });
+    const db = createPlannerDb(name, deps);
+    await db.open();
+    const loaded = (await loadWorkspace(db))!;
+    expect(marketStores(loaded.market).map((s) => s.id)).toEqual(['S1']);
+    expect(loaded.problems).toEqual(['1 market records could not be read: their stores were not loaded.']);
+    expect(await db.marketChunks.get([WS, 1])).toMatchObject({ garbage: true });
     db.close();
   });
 });

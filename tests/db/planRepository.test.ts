@@ -13,6 +13,7 @@ import {
   type PlanChanges,
 } from '../../src/db/planRepository';
 import { allStores, putStore } from './storeRecords';
+import { marketStores } from '../../src/domain/market';
 import { createPlannerDb, SCHEMA_VERSION, type PlannerDb } from '../../src/db/schema';
 import type { Plan, PlanId, Region, RegionId, Territory, TerritoryId } from '../../src/domain/types';
 import { manager, plan, squareTerritory, store, workspace } from '../fixtures/market';
@@ -72,7 +73,7 @@ describe('save/load round trip', () => {
     expect(loaded.plans).toEqual([plan]);
     expect(loaded.active.bundle.plan).toEqual(plan);
     expect(loaded.active.bundle.territories).toEqual(input.plans[0]!.territories);
-    expect(loaded.stores).toEqual(input.stores);
+    expect(marketStores(loaded.market)).toEqual(input.stores);
     expect(loaded.people).toEqual([manager]);
   });
 
@@ -177,7 +178,7 @@ describe('load validation', () => {
     await putStore(db, { ...store('S9', 0, 0), lat: 123, workspaceId: workspace.id });
     const loaded = (await loadWorkspace(db))!;
     expect(loaded.active.bundle.territories.map((t) => t.id)).toEqual(['A', 'B']);
-    expect(loaded.stores.map((s) => s.id)).toEqual(['S1', 'S2', 'S3']);
+    expect(marketStores(loaded.market).map((s) => s.id)).toEqual(['S1', 'S2', 'S3']);
     expect(loaded.active.problems).toHaveLength(1);
     expect(loaded.active.problems[0]).toMatch(/Bowtie/);
     expect(loaded.problems).toEqual([expect.stringMatching(/1 stores were not loaded/)]);
