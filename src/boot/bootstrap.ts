@@ -5,8 +5,6 @@
  * port on top of src/db, and wires the autosave, the two-tab rule, schema upgrades in other
  * tabs and persistent storage. ui/ never imports db/: it only sees the store.
  */
-import { importedStores } from '../domain/import';
-import { toMarket } from '../domain/market';
 import { PlanSaver, describeStorageError } from '../db/autosave';
 import { readAllPlans, replaceEverything } from '../db/backupRepository';
 import { commitImport, deletePerson, loadMarket, restorePerson, savePerson } from '../db/marketRepository';
@@ -163,15 +161,15 @@ export async function bootstrap(opts: BootOptions = {}): Promise<Booted> {
     async commitImport(rows, importOpts) {
       const ws = store.getState().workspace;
       if (!ws) throw new Error('no workspace is loaded');
-      const summary = await commitImport(database, ws.id, importedStores(rows), {
+      const committed = await commitImport(database, ws.id, rows, {
         now: now(),
         mode: importOpts.replace ? 'replace' : 'merge',
         keepAccountManagerWhenBlank: importOpts.keepAccountManagers === true,
         onProgress: importOpts.onProgress,
       });
-      const market = await loadMarket(database, ws.id);
       announce('market');
-      return { summary, market: toMarket(market.stores), people: market.people };
+      for (const p of committed.problems) store.getState().notify('error', p);
+      return { summary: committed.summary, market: committed.market, people: committed.people };
     },
   };
   const store = createAppStore(port, now, { fullRecompute: opts.fullRecompute === true });
@@ -201,13 +199,13 @@ export async function bootstrap(opts: BootOptions = {}): Promise<Booted> {
   const show = (data: LoadedWorkspace) => {
     const st = store.getState();
     st.setPlans(data.plans);
-    st.setMarket(data.stores, data.people);
+    st.setMarket(data.market, data.people);
     st.loadPlan(data.workspace, data.active.bundle, asOpened(data.active).history);
   };
   show(loaded);
   for (const p of [...loaded.problems, ...loaded.active.problems]) notify('error', p);
   if (replayed > 0) notify('info', 'Changes that were still being saved when the page closed have been saved.');
-  if (seeded) notify('info', `Loaded the sample market: ${loaded.stores.length.toLocaleString('en-US')} stores and ${loaded.active.bundle.territories.length} demo territories.`);
+  if (seeded) notify('info', `Loaded the sample market: ${loaded.market.length.toLocaleString('en-US')} stores and ${loaded.active.bundle.territories.length} demo territories.`);
 
   if (memoryReason) {
     store.getState().setStorage({ kind: 'memory' });
@@ -229,7 +227,7 @@ export async function bootstrap(opts: BootOptions = {}): Promise<Booted> {
       const fresh = await loadWorkspace(database);
       if (fresh) {
         st.setPlans(fresh.plans);
-        st.setMarket(fresh.stores, fresh.people);
+        st.setMarket(fresh.market, fresh.people);
       }
     } else if (st.workspace) {
       st.setPlans(await listPlans(database, st.workspace.id));

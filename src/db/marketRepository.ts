@@ -5,7 +5,7 @@
  * as it was (issue 3: "commit is all or nothing").
  */
 import { Dexie } from 'dexie';
-import type { DuplicateExternalId, ImportCommitSummary, ImportedStoreLike } from '../domain/import';
+import { importedRowsFrom, importedStoreAt, type DuplicateExternalId, type ImportCommitSummary, type ImportedRows, type ImportedStoreLike } from '../domain/import';
 import { codeAt, indexOfStore, MarketBuilder, nullableTextAt, storeAt, textAt, type CodeColumn, type Market } from '../domain/market';
 import type { Person, PersonId, PersonRole, PlanId, Result, Store, StoreId, TerritoryId, WorkspaceId } from '../domain/types';
 import { countAccounts, readMarketParts, reassignAccounts, setAccountManagers, sortedById, STORES_PER_CHUNK, writeMarket } from './marketChunks';
@@ -92,9 +92,14 @@ const STORES_PER_SLICE = 50_000;
 export async function commitImport(
   db: PlannerDb,
   workspaceId: WorkspaceId,
-  imported: readonly ImportedStoreLike[],
+  imported: ImportedRows | readonly ImportedStoreLike[],
   opts: CommitImportOptions,
 ): Promise<CommittedImport> {
+  // Rows in columns (the import worker's output); objects (tests, small producers) are turned into them.
+  const rows = Array.isArray(imported) ? importedRowsFrom(imported as readonly ImportedStoreLike[]) : (imported as ImportedRows);
+  const rowMarket = rows.market;
+  const rowCount = rowMarket.length;
+  const sourceRowOf = (i: number): number | null => rows.sourceRows[i] || null;
   const newStoreId = opts.newStoreId ?? (() => randomId('S-') as StoreId);
   const newPersonId = opts.newPersonId ?? (() => randomId('P-AM-') as PersonId);
   const mode = opts.mode ?? 'merge';
@@ -104,18 +109,19 @@ export async function commitImport(
   const firstRowOfKey = new Map<string, number>();
   const duplicates: DuplicateExternalId[] = [];
   const skipped = new Set<number>();
-  const keys: (string | null)[] = imported.map((row, i) => {
-    const key = externalKey(row.externalId);
-    if (key === null) return null;
+  const keys: (string | null)[] = new Array(rowCount);
+  for (let i = 0; i < rowCount; i++) {
+    const key = externalKey(nullableTextAt(rowMarket.externalId, i));
+    keys[i] = key;
+    if (key === null) continue;
     const first = firstRowOfKey.get(key);
     if (first !== undefined) {
-      duplicates.push({ externalId: key, sourceRow: row.sourceRow ?? null, firstSourceRow: imported[first]!.sourceRow ?? null });
+      duplicates.push({ externalId: key, sourceRow: sourceRowOf(i), firstSourceRow: sourceRowOf(first) });
       skipped.add(i);
     } else {
       firstRowOfKey.set(key, i);
     }
-    return key;
-  });
+  }
 
   const signal = opts.signal;
   signal?.throwIfAborted();
@@ -174,27 +180,32 @@ export async function commitImport(
     }
 
     // --- the rows ------------------------------------------------------------------------
-    const storeIds: (StoreId | null)[] = new Array(imported.length).fill(null);
+    const storeIds: (StoreId | null)[] = new Array(rowCount).fill(null);
     const addedIds: StoreId[] = [];
     const updatedIds: StoreId[] = [];
-    const added: Store[] = [];
+    // Added rows stay in the rows' columns: their row index, new id and account manager.
+    const addedRows: number[] = [];
+    const addedManagers: (PersonId | null)[] = [];
     const addedIdSet = new Set<string>();
+    // Account managers resolved once per distinct name (first use in row order creates them).
+    const managerOfCode: (PersonId | null | undefined)[] = new Array(rows.managerNames.values.length);
     const updates = new Map<number, Store>(); // store index → the store as updated
     const touched = new Uint8Array(current.length);
     let unchanged = 0;
-    for (let i = 0; i < imported.length; i++) {
+    for (let i = 0; i < rowCount; i++) {
       if (i > 0 && i % ROWS_PER_SLICE === 0) {
         await pause();
-        progress((0.25 * i) / imported.length);
+        progress((0.25 * i) / rowCount);
       }
       if (skipped.has(i)) continue;
-      const row = imported[i]!;
       const key = keys[i] ?? null;
       const match = key === null ? -1 : (matchOf.get(key) ?? -1);
-      let accountManagerId = amIdOf(row.accountManagerName);
+      const code = rows.managerNames.codes[i]!;
+      let accountManagerId = managerOfCode[code];
+      if (accountManagerId === undefined) accountManagerId = managerOfCode[code] = amIdOf(rows.managerNames.values[code]);
       if (match >= 0 && accountManagerId === null && opts.keepAccountManagerWhenBlank) accountManagerId = codeAt(current.accountManagerId, match) ?? null;
-      const fields = pickStoreFields(row, key, accountManagerId);
       if (match >= 0) {
+        const fields = pickStoreFields(importedStoreAt(rows, i), key, accountManagerId);
         const id = textAt(current.id, match) as StoreId;
         storeIds[i] = id;
         touched[match] = 1;
@@ -210,8 +221,8 @@ export async function commitImport(
         if (addedIdSet.has(id) || indexOfStore(current, id) >= 0) throw new Error(`store id ${id} is already taken; nothing was imported`);
         addedIdSet.add(id);
         storeIds[i] = id;
-        fields.id = id; // the row's own object becomes the store: one object per added row, not two
-        added.push(fields);
+        addedRows.push(i);
+        addedManagers.push(accountManagerId);
         addedIds.push(id);
       }
     }
@@ -223,8 +234,13 @@ export async function commitImport(
     // --- the new market, in id order: current stores and added ones merged ---------------
     let written = current;
     if (addedIds.length + updatedIds.length + removedIds.length > 0) {
-      added.sort((a, b) => compareIds(a.id, b.id));
+      // The added rows in id order (an index sort: no store object is built for them).
+      const added = Uint32Array.from(addedIds, (_, k) => k).sort((a, b) => compareIds(addedIds[a]!, addedIds[b]!));
       const b = new MarketBuilder();
+      const pushAdded = (k: number) => {
+        const r = addedRows[k]!;
+        b.pushFrom(rowMarket, r, { id: addedIds[k]!, externalId: keys[r] ?? null, accountManagerId: addedManagers[k]! });
+      };
       let j = 0;
       for (let i = 0; i < current.length; i++) {
         if (i > 0 && i % STORES_PER_SLICE === 0) {
@@ -233,12 +249,12 @@ export async function commitImport(
         }
         if (mode === 'replace' && touched[i] === 0) continue;
         const id = textAt(current.id, i);
-        while (j < added.length && added[j]!.id < id) b.push(added[j++]!);
+        while (j < added.length && addedIds[added[j]!]! < id) pushAdded(added[j++]!);
         const u = updates.get(i);
         if (u) b.push(u);
         else b.pushFrom(current, i);
       }
-      while (j < added.length) b.push(added[j++]!);
+      while (j < added.length) pushAdded(added[j++]!);
       written = await writeMarket(db, workspaceId, b.build(), (f) => progress(0.5 + 0.5 * f), opts.storesPerChunk ?? STORES_PER_CHUNK);
     } else {
       progress(1);

@@ -1,3 +1,4 @@
+import { marketStores } from '../../src/domain/market';
 import { importedStores } from '../../src/domain/import';
 /**
  * The import worker's api, called directly in node (no Worker, no Comlink): what a worker
@@ -177,14 +178,14 @@ describe('import worker api', () => {
     const parsed = await w.parseFile(CSV, { limits: LIMITS });
     if (!parsed.ok) throw new Error(parsed.message);
     const result = await w.validate(parsed.value.suggestedMapping, OPTS);
-    const first = await commitImport(db, ws, importedStores(result), { now: 1 });
+    const first = (await commitImport(db, ws, result.rows, { now: 1 })).summary;
     expect(first).toMatchObject({ added: 2, updated: 0, unchanged: 0 });
     expect(first.peopleCreated.map((p) => p.name)).toEqual(['Ana Ruiz']);
-    const again = await commitImport(db, ws, importedStores(await w.validate(parsed.value.suggestedMapping, OPTS)), { now: 2 });
+    const again = (await commitImport(db, ws, (await w.validate(parsed.value.suggestedMapping, OPTS)).rows, { now: 2 })).summary;
     expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 2, peopleCreated: [] });
-    const market = await loadMarket(db, ws);
-    expect(market.stores).toHaveLength(2);
-    expect(new Set(market.stores.map((s) => s.accountManagerId)).size).toBe(1);
+    const market = marketStores((await loadMarket(db, ws)).market);
+    expect(market).toHaveLength(2);
+    expect(new Set(market.map((s) => s.accountManagerId)).size).toBe(1);
     db.close();
   });
 });

@@ -309,9 +309,35 @@ export class MarketBuilder {
     this.n++;
   }
 
-  /** Adds store i of another market (no object built for the fields both have). */
-  pushFrom(m: Market, i: number): void {
-    this.push(storeAt(m, i));
+  /**
+   * Adds store i of another market, column by column (no store object is built), with
+   * its id, external id and account manager replaced when `over` gives them (an imported
+   * row gets all three).
+   */
+  pushFrom(m: Market, i: number, over?: { id?: string; externalId?: string | null; accountManagerId?: PersonId | null }): void {
+    this.t.id.push(over?.id ?? textAt(m.id, i));
+    this.t.externalId.push(over && over.externalId !== undefined ? over.externalId : nullableTextAt(m.externalId, i));
+    this.t.name.push(textAt(m.name, i));
+    this.t.address.push(textAt(m.address, i));
+    this.c.city.push(codeAt(m.city, i));
+    this.c.state.push(codeAt(m.state, i));
+    this.c.zip.push(codeAt(m.zip, i));
+    this.c.status.push(codeAt(m.status, i));
+    this.c.channel.push(codeAt(m.channel, i));
+    this.c.geocodePrecision.push(codeAt(m.geocodePrecision, i));
+    this.c.customerSince.push(codeAt(m.customerSince, i));
+    this.c.renewalDate.push(codeAt(m.renewalDate, i));
+    this.c.accountManagerId.push(over && over.accountManagerId !== undefined ? over.accountManagerId : codeAt(m.accountManagerId, i));
+    this.f.lat.push(m.lat[i]!);
+    this.f.lng.push(m.lng[i]!);
+    this.f.revenue.push(m.revenue[i]!);
+    this.f.priorRevenue.push(m.priorRevenue[i]!);
+    this.f.potential.push(m.potential[i]!);
+    this.f.satisfaction.push(m.satisfaction[i]!);
+    this.key.push(m.keyAccount[i]!);
+    const extra = m.extras?.get(i);
+    if (extra) (this.extras ??= new Map()).set(this.n, extra);
+    this.n++;
   }
 
   build(): Market {
