@@ -5,6 +5,7 @@
  * port on top of src/db, and wires the autosave, the two-tab rule, schema upgrades in other
  * tabs and persistent storage. ui/ never imports db/: it only sees the store.
  */
+import { toMarket } from '../domain/market';
 import { PlanSaver, describeStorageError } from '../db/autosave';
 import { readAllPlans, replaceEverything } from '../db/backupRepository';
 import { commitImport, deletePerson, loadMarket, restorePerson, savePerson } from '../db/marketRepository';
@@ -169,7 +170,7 @@ export async function bootstrap(opts: BootOptions = {}): Promise<Booted> {
       });
       const market = await loadMarket(database, ws.id);
       announce('market');
-      return { summary, stores: market.stores, people: market.people };
+      return { summary, market: toMarket(market.stores), people: market.people };
     },
   };
   const store = createAppStore(port, now, { fullRecompute: opts.fullRecompute === true });
@@ -293,7 +294,7 @@ export async function bootstrap(opts: BootOptions = {}): Promise<Booted> {
   let asked = !seeded && hasOwnWork(loaded);
   store.subscribe((s, prev) => {
     if (asked) return;
-    const own = (s.undoStack !== prev.undoStack && s.undoStack.length > 0) || s.plans.length > prev.plans.length || (s.stores !== prev.stores && prev.stores.length > 0);
+    const own = (s.undoStack !== prev.undoStack && s.undoStack.length > 0) || s.plans.length > prev.plans.length || (s.market !== prev.market && prev.market.length > 0);
     if (own) {
       asked = true;
       void askPersistence();

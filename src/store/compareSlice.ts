@@ -19,13 +19,13 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
     if (get().plan?.id === id) return openSide();
     const opened = await get().readPlan(id);
     if (!opened) return null;
-    const { stores, storeLngs, storeLats } = get();
+    const { market } = get();
     const territories = [...opened.bundle.territories].sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return { plan: opened.bundle.plan, territories, assignment: assignPlan(stores, storeLngs, storeLats, territories, opened.bundle.plan.pins) };
+    return { plan: opened.bundle.plan, territories, assignment: assignPlan(market, market.lng, market.lat, territories, opened.bundle.plan.pins) };
   };
   const compute = (a: CompareSide, b: CompareSide) => {
     const t0 = performance.now();
-    const result = comparePlans({ stores: get().stores, assignmentA: a.assignment, territoriesA: a.territories, assignmentB: b.assignment, territoriesB: b.territories });
+    const result = comparePlans({ stores: get().market, assignmentA: a.assignment, territoriesA: a.territories, assignmentB: b.assignment, territoriesB: b.territories });
     return { a, b, result, ms: performance.now() - t0 };
   };
 
@@ -63,7 +63,7 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
     refreshCompare() {
       const { comparison, compare, plan } = get();
       if (!comparison || !compare || !plan) return;
-      const n = get().stores.length;
+      const n = get().market.length;
       if (comparison.a.assignment.length !== n || comparison.b.assignment.length !== n) {
         // The market changed (an import): every side's assignment must be made again.
         void get().setComparePlans(compare.aId, compare.bId);

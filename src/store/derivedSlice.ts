@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { filterStores, type StoreFilter } from '../domain/query';
 import { createPlanEngine, updatePlanEngine, warmPlanEngine, type PlanEngine } from '../domain/stats';
-import type { Store } from '../domain/types';
+import type { Market } from '../domain/market';
 import type { AppState, DerivedSlice } from './types';
 
 /**
@@ -27,12 +27,12 @@ export interface DerivedOptions {
 
 export const createDerivedSlice = (opts: DerivedOptions = {}): StateCreator<AppState, [], [], DerivedSlice> => (set, get) => {
   let engine: PlanEngine | null = null;
-  let filtered: { stores: readonly Store[]; filter: StoreFilter } | null = null;
+  let filtered: { market: Market; filter: StoreFilter } | null = null;
 
   const step = (territories: AppState['territories']): PlanEngine => {
-    const { stores, plan } = get();
-    if (opts.fullRecompute) return createPlanEngine(stores, territories, plan?.pins);
-    return engine ? updatePlanEngine(engine, stores, territories, plan?.pins) : createPlanEngine(stores, territories, plan?.pins);
+    const { market, plan } = get();
+    if (opts.fullRecompute) return createPlanEngine(market, territories, plan?.pins);
+    return engine ? updatePlanEngine(engine, market, territories, plan?.pins) : createPlanEngine(market, territories, plan?.pins);
   };
 
   return {
@@ -43,7 +43,7 @@ export const createDerivedSlice = (opts: DerivedOptions = {}): StateCreator<AppS
     previewing: false,
     lastEngineStep: null,
     recompute() {
-      const { stores, territories, storeFilter } = get();
+      const { market, territories, storeFilter } = get();
       const next = step(territories);
       const unchanged = next.lastStep.kind === 'unchanged' && !get().previewing && get().stats !== null;
       engine = next;
@@ -55,9 +55,9 @@ export const createDerivedSlice = (opts: DerivedOptions = {}): StateCreator<AppS
         }, 0);
       }
       const { assignment, stats } = next;
-      const keepVisible = !opts.fullRecompute && filtered !== null && filtered.stores === stores && filtered.filter === storeFilter && storeFilter.territory === 'all';
-      const visibleStores = keepVisible ? get().visibleStores : filterStores(stores, assignment, territories, storeFilter);
-      filtered = { stores, filter: storeFilter };
+      const keepVisible = !opts.fullRecompute && filtered !== null && filtered.market === market && filtered.filter === storeFilter && storeFilter.territory === 'all';
+      const visibleStores = keepVisible ? get().visibleStores : filterStores(market, assignment, territories, storeFilter);
+      filtered = { market, filter: storeFilter };
       set({ assignment, stats, visibleStores, previewing: false, lastEngineStep: next.lastStep, derivedVersion: get().derivedVersion + 1 });
       get().refreshCompare();
     },

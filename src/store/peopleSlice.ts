@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { storeIdAt, storesOfManager } from '../domain/market';
 import type { Person, PersonId, WorkspaceId } from '../domain/types';
 import type { AppState, PeopleSlice, PersistencePort } from './types';
 
@@ -56,13 +57,13 @@ export const createPeopleSlice =
         void save(next);
       },
       deletePerson(id, reassignTo) {
-        const { people, territories, stores } = get();
+        const { people, territories, market } = get();
         const person = people.find((p) => p.id === id);
         if (!person) return;
         const to = reassignTo && reassignTo !== id ? reassignTo : null;
         const owned = territories.filter((t) => t.managerId === id);
         const accounts = [];
-        for (const s of stores) if (s.accountManagerId === id) accounts.push({ storeId: s.id, before: id, after: to });
+        for (const i of storesOfManager(market, id)) accounts.push({ storeId: storeIdAt(market, i), before: id, after: to });
         const heir = to ? people.find((p) => p.id === to)?.name : null;
         get().applyChange({
           label: `Deleted ${person.name}${heir ? ` (${heir} takes over)` : ''}`,

@@ -2,7 +2,8 @@
  * Pure helpers of the one change path (ARCHITECTURE rule 4): applying a PlanChange to the
  * plan's lists, inverting it for undo, and listing what it touched for the autosave.
  */
-import type { Person, PersonId, Plan, Region, RegionId, Store, Territory, TerritoryId } from '../domain/types';
+import { withAccountManagers, type Market } from '../domain/market';
+import type { Person, PersonId, Plan, Region, RegionId, Territory, TerritoryId } from '../domain/types';
 import type { PeopleChange, PlanChange, PlanSettings } from './types';
 
 /** Applies a change to a rank-sorted territory list, returning a new sorted list. */
@@ -25,13 +26,12 @@ export function applyToRegions(regions: readonly Region[], change: PlanChange): 
 }
 
 /** Applies a person's deletion (or its undo) to the people and to their accounts. */
-export function applyToMarket(people: readonly Person[], stores: readonly Store[], change: PeopleChange): { people: Person[]; stores: Store[] } {
+export function applyToMarket(people: readonly Person[], market: Market, change: PeopleChange): { people: Person[]; market: Market } {
   const touched = new Set<PersonId>([...change.before.map((p) => p.id), ...change.after.map((p) => p.id)]);
   const nextPeople = [...people.filter((p) => !touched.has(p.id)), ...change.after];
-  if (change.accounts.length === 0) return { people: nextPeople, stores: stores as Store[] };
+  if (change.accounts.length === 0) return { people: nextPeople, market };
   const managerOf = new Map(change.accounts.map((a) => [a.storeId as string, a.after]));
-  const nextStores = stores.map((s) => (managerOf.has(s.id) ? { ...s, accountManagerId: managerOf.get(s.id)! } : s));
-  return { people: nextPeople, stores: nextStores };
+  return { people: nextPeople, market: withAccountManagers(market, managerOf) };
 }
 
 export function invertChange(change: PlanChange): PlanChange {

@@ -54,7 +54,7 @@ export const createPlanSlice =
      */
     const commit = (change: PlanChange, stacks: Pick<PlanSlice, 'undoStack' | 'redoStack'>) => {
       const st = get();
-      const market = change.people ? applyToMarket(st.people, st.stores, change.people) : null;
+      const market = change.people ? applyToMarket(st.people, st.market, change.people) : null;
       const people = market?.people ?? st.people;
       const regions = applyToRegions(st.regions, change);
       const personIds = new Set<string>(people.map((p) => p.id));
@@ -65,7 +65,7 @@ export const createPlanSlice =
       set({
         territories,
         regions,
-        ...(market ? { people: market.people, stores: market.stores } : {}),
+        ...(market ? { people: market.people, market: market.market } : {}),
         ...(plan !== st.plan && plan ? { plan, overlapMode: plan.overlapMode ?? 'take', plans: st.plans.map((p) => (p.id === plan.id ? plan : p)) } : {}),
         ...stacks,
         selectedTerritoryId: selected && territories.some((t) => t.id === selected) ? selected : null,

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { indexOfStore, textAt } from '../domain/market';
 import { duplicatePlan as duplicateBundle } from '../domain/plans';
 import type { Plan, PlanBundle, PlanId, StoreId, TerritoryId } from '../domain/types';
 import { planSettings } from './planChange';
@@ -210,14 +211,15 @@ export const createPlansSlice =
         return ok;
       },
       pinStore(storeId: StoreId, territoryId: TerritoryId | null) {
-        const { plan, territories, stores } = get();
+        const { plan, territories, market } = get();
         if (!plan) return;
         const before = planSettings(plan);
         const current = before.pins.find((p) => p.storeId === storeId);
         if ((current?.territoryId ?? null) === territoryId) return;
         const pins = before.pins.filter((p) => p.storeId !== storeId);
         if (territoryId) pins.push({ storeId, territoryId });
-        const storeName = stores.find((s) => s.id === storeId)?.name ?? storeId;
+        const at = indexOfStore(market, storeId);
+        const storeName = at >= 0 ? textAt(market.name, at) : storeId;
         const tName = territories.find((t) => t.id === territoryId)?.name;
         get().applyChange({
           label: territoryId ? `Pinned ${storeName} to ${tName ?? territoryId}` : `Unpinned ${storeName}`,

@@ -3,7 +3,7 @@ import type { Territory } from '../domain/types';
 import type { AppState } from './types';
 
 export const selectTerritories = (s: AppState) => s.territories;
-export const selectStores = (s: AppState) => s.stores;
+export const selectMarket = (s: AppState) => s.market;
 export const selectPeople = (s: AppState) => s.people;
 export const selectStats = (s: AppState) => s.stats;
 export const selectAssignment = (s: AppState) => s.assignment;

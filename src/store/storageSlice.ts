@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { writeBackup } from '../domain/backup';
+import { marketStores } from '../domain/market';
 import type { AppState, PersistencePort, StorageSlice } from './types';
 
 /** "territory-planner-backup-2026-12-05.json": sortable, no characters a file system refuses. */
@@ -37,7 +38,7 @@ export const createStorageSlice =
       const at = now();
       const text = writeBackup({
         workspace: { ...st.workspace, activePlanId: current.plan.id },
-        stores: st.stores,
+        stores: marketStores(st.market),
         people: st.people,
         plans,
         settings: stored.settings,

@@ -1,3 +1,4 @@
+import type { Market } from '../domain/market';
 import type { LineString } from 'geojson';
 import type { UnitShape } from '../domain/baseUnits';
 import type { BackupContent } from '../domain/backup';
@@ -111,7 +112,7 @@ export interface PersistencePort {
    * Writes imported rows all or nothing and returns the market as now stored. Absent when
    * browser storage is unavailable (imports need it: they can be large).
    */
-  commitImport?(rows: readonly ImportedStoreLike[], opts: ImportStoresOptions): Promise<{ summary: ImportCommitSummary; stores: Store[]; people: Person[] }>;
+  commitImport?(rows: readonly ImportedStoreLike[], opts: ImportStoresOptions): Promise<{ summary: ImportCommitSummary; market: Market; people: Person[] }>;
 }
 
 /** Whether this tab may change the data (see src/db/tabCoordinator.ts). */
@@ -188,12 +189,14 @@ export interface PeopleSlice {
 }
 
 export interface MarketSlice {
-  stores: Store[];
-  /** Longitudes/latitudes of `stores`, same order, kept for the assignment engine. */
-  storeLngs: Float64Array;
-  storeLats: Float64Array;
+  /**
+   * The stores, in columns (domain/market): `market.lng`/`market.lat` feed the assignment
+   * engine, `storeAt(market, i)` builds the one store a row or a popup shows. Kept in id order.
+   */
+  market: Market;
   people: Person[];
-  setMarket(stores: Store[], people: Person[]): void;
+  /** A market as objects (a backup, a test) is turned into columns here. */
+  setMarket(market: Market | readonly Store[], people: Person[]): void;
   /** Commits validated import rows (all or nothing) and loads the resulting market. */
   importStores(rows: readonly ImportedStoreLike[], opts: ImportStoresOptions): Promise<ImportCommitSummary>;
 }
@@ -240,7 +243,7 @@ export interface PlanSlice {
 }
 
 export interface DerivedSlice {
-  /** assignment[i] = index into `territories` of stores[i]'s territory, or -1. */
+  /** assignment[i] = index into `territories` of store i's territory, or -1. */
   assignment: Int32Array;
   stats: TerritoryStats | null;
   /** Indices of the stores that pass the stores filter (table and map show these). */

@@ -64,8 +64,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   },
   setStoreFilter(patch) {
     const storeFilter = { ...get().storeFilter, ...patch };
-    const { stores, assignment, territories } = get();
-    set({ storeFilter, visibleStores: filterStores(stores, assignment, territories, storeFilter) });
+    const { market, assignment, territories } = get();
+    set({ storeFilter, visibleStores: filterStores(market, assignment, territories, storeFilter) });
   },
   setPortfolioManager(portfolioManagerId) {
     set({ portfolioManagerId });

@@ -2,7 +2,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { computeBalance, rollUpByRegion } from '../domain/stats';
 import {
   selectAssignment, selectBottomTab, selectMode, selectPeople, selectPlan, selectPortfolioManagerId, selectSelectedId, selectStats,
-  selectStoreFilter, selectStores, selectTerritories, selectVisibleStores, selectGroupByRegion, selectRegions, selectMultiSelection,
+  selectStoreFilter, selectMarket, selectTerritories, selectVisibleStores, selectGroupByRegion, selectRegions, selectMultiSelection,
 } from '../store/selectors';
 import { downloadText } from './common/download';
 import { ExportButtons } from './plans/ExportButtons';
@@ -49,7 +49,7 @@ export function App({ importService }: { importService?: () => ImportService } =
   const territories = useAppStore(selectTerritories);
   const people = useAppStore(selectPeople);
   const stats = useAppStore(selectStats);
-  const stores = useAppStore(selectStores);
+  const market = useAppStore(selectMarket);
   const selectedId = useAppStore(selectSelectedId);
   const mode = useAppStore(selectMode);
   const multiSelection = useAppStore(selectMultiSelection);
@@ -86,9 +86,11 @@ export function App({ importService }: { importService?: () => ImportService } =
   const balance = useMemo(() => computeBalance(rows.map((r) => r.stats.revenue)), [rows]);
   const statusCounts = useMemo(() => {
     const c: Record<string, number> = {};
-    for (const s of stores) c[s.status] = (c[s.status] ?? 0) + 1;
+    const perCode = new Float64Array(market.status.values.length);
+    for (const k of market.status.codes) perCode[k]!++;
+    market.status.values.forEach((v, k) => (c[v] = (c[v] ?? 0) + perCode[k]!));
     return c;
-  }, [stores]);
+  }, [market]);
 
   return (
     <div className="app" data-mode={mode}>
@@ -203,7 +205,7 @@ export function App({ importService }: { importService?: () => ImportService } =
             )}
             {tab === 'stores' && (
               <StoresTable
-                stores={stores}
+                market={market}
                 visible={visible}
                 assignment={assignment}
                 territories={territories}
@@ -216,7 +218,7 @@ export function App({ importService }: { importService?: () => ImportService } =
             )}
             {tab === 'portfolio' && (
               <PortfolioView
-                stores={stores}
+                market={market}
                 assignment={assignment}
                 territories={territories}
                 people={people}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { marketFromStores } from '../../src/domain/market';
 import { EMPTY_STORE_FILTER, filterStores, isEmptyFilter, sortStoreIndices } from '../../src/domain/query';
 import type { PersonId, StoreId, TerritoryId } from '../../src/domain/types';
 import { baseStore, squareTerritory } from '../fixtures/market';
@@ -39,6 +40,39 @@ describe('filterStores', () => {
   });
   it('combines constraints with AND', () => {
     expect(f({ statuses: ['customer'], territory: 'A' as TerritoryId, keyAccount: 'no' })).toEqual([3]);
+  });
+  it('search over the packed text columns: a match never spans two stores, null external ids never match, odd case mappings still work', () => {
+    const many = [
+      baseStore({ id: 'A1' as StoreId, name: 'ab', externalId: null }),
+      baseStore({ id: 'A2' as StoreId, name: 'cd', externalId: 'null' }),
+      baseStore({ id: 'A3' as StoreId, name: '', externalId: '' }),
+      baseStore({ id: 'A4' as StoreId, name: 'xabcdx' }),
+      baseStore({ id: 'A5' as StoreId, name: 'İstanbul Pets' }), // 'İ'.toLowerCase() is two code units
+      baseStore({ id: 'A6' as StoreId, name: 'abab abab' }),
+    ];
+    const g = (text: string) => Array.from(filterStores(marketFromStores(many), new Int32Array(6).fill(-1), territories, { ...EMPTY_STORE_FILTER, text }));
+    expect(g('bc')).toEqual([3]); // 'ab'+'cd' end to end must not match store A1 or A2
+    expect(g('null')).toEqual([1]);
+    expect(g('pets')).toEqual([4]);
+    expect(g('i̇stanbul')).toEqual([4]);
+    expect(g('abab')).toEqual([5]);
+    expect(g('a')).toEqual([0, 1, 2, 3, 4, 5]); // every store id starts with A
+    expect(g('zz')).toEqual([]);
+  });
+  it('gives the same answer for columns and for objects, on random filters', () => {
+    const market = marketFromStores(stores);
+    for (const over of [{}, { text: 'a' }, { text: 'austin', statuses: ['customer' as const] }, { accountManager: 'none' as const, keyAccount: 'no' as const }]) {
+      const filter = { ...EMPTY_STORE_FILTER, ...over };
+      expect(Array.from(filterStores(market, assignment, territories, filter))).toEqual(Array.from(filterStores(stores, assignment, territories, filter)));
+      const expected = stores.map((_, i) => i).filter((i) => {
+        const st = stores[i]!;
+        const q = filter.text.trim().toLowerCase();
+        const text = !q || [st.name, st.city, st.id, st.externalId ?? ''].some((v) => v.toLowerCase().includes(q));
+        return text && (filter.statuses.length === 0 || filter.statuses.includes(st.status as never)) &&
+          (filter.accountManager !== 'none' || st.accountManagerId === null) && (filter.keyAccount !== 'no' || !st.keyAccount);
+      });
+      expect(Array.from(filterStores(market, assignment, territories, filter))).toEqual(expected);
+    }
   });
   it('handles an empty market', () => {
     expect(Array.from(filterStores([], new Int32Array(0), territories, EMPTY_STORE_FILTER))).toEqual([]);

@@ -1,3 +1,4 @@
+import { storesOf } from '../fixtures/market';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ describe('bootstrap', () => {
     const db1 = createPlannerDb(name, { indexedDB, IDBKeyRange });
     const first = await bootstrap({ db: db1, load, now: () => 1000 });
     const s1 = first.store.getState();
-    expect(s1.stores).toHaveLength(committed.stores.length);
+    expect(storesOf(s1)).toHaveLength(committed.stores.length);
     expect(s1.territories.map((t) => t.id)).toEqual(demo.territories.map((t) => t.id));
     expect(s1.saveState).toEqual({ kind: 'saved', savedAt: 1000 });
     expect(s1.notices.at(-1)!.text).toMatch(/Loaded the sample market: 10,000 stores and 10 demo territories/);
@@ -35,7 +36,7 @@ describe('bootstrap', () => {
     const s2 = second.store.getState();
     expect(s2.territories[0]!.name).toBe('Cascadia');
     expect(s2.territories.map((t) => t.geometry)).toEqual(s1.territories.map((t) => t.geometry));
-    expect(s2.stores).toEqual(s1.stores);
+    expect(storesOf(s2)).toEqual(storesOf(s1));
     expect(Array.from(s2.assignment)).toEqual(Array.from(s1.assignment));
     db2.close();
   });
@@ -103,7 +104,7 @@ describe('bootstrap', () => {
   it('without IndexedDB the app still starts, in memory, and says nothing is saved', async () => {
     const booted = await bootstrap({ db: null, load });
     const s = booted.store.getState();
-    expect(s.stores).toHaveLength(committed.stores.length);
+    expect(storesOf(s)).toHaveLength(committed.stores.length);
     expect(s.territories).toHaveLength(demo.territories.length);
     expect(s.saveState.kind).toBe('memory-only');
     // Edits still work and are not reported as saved.
@@ -168,20 +169,20 @@ describe('one change path for every plan edit', () => {
     const db1 = createPlannerDb(name, { indexedDB, IDBKeyRange });
     const booted = await bootstrap({ db: db1, load });
     const s = booted.store;
-    const am = s.getState().people.find((p) => p.role === 'account-manager' && s.getState().stores.some((x) => x.accountManagerId === p.id))!;
-    const accounts = s.getState().stores.filter((x) => x.accountManagerId === am.id).map((x) => x.id);
+    const am = s.getState().people.find((p) => p.role === 'account-manager' && storesOf(s.getState()).some((x) => x.accountManagerId === p.id))!;
+    const accounts = storesOf(s.getState()).filter((x) => x.accountManagerId === am.id).map((x) => x.id);
     s.getState().deletePerson(am.id, null);
-    expect(s.getState().stores.filter((x) => x.accountManagerId === am.id)).toEqual([]);
+    expect(storesOf(s.getState()).filter((x) => x.accountManagerId === am.id)).toEqual([]);
     s.getState().undo();
     expect(s.getState().people.some((p) => p.id === am.id)).toBe(true);
-    expect(s.getState().stores.filter((x) => x.accountManagerId === am.id).map((x) => x.id)).toEqual(accounts);
+    expect(storesOf(s.getState()).filter((x) => x.accountManagerId === am.id).map((x) => x.id)).toEqual(accounts);
     await booted.flush();
     await new Promise((r) => setTimeout(r, 50)); // the people change is written at once, not debounced
     db1.close();
     const db2 = createPlannerDb(name, { indexedDB, IDBKeyRange });
     const again = (await bootstrap({ db: db2, load })).store.getState();
     expect(again.people.some((p) => p.id === am.id)).toBe(true);
-    expect(again.stores.filter((x) => x.accountManagerId === am.id).map((x) => x.id)).toEqual(accounts);
+    expect(storesOf(again).filter((x) => x.accountManagerId === am.id).map((x) => x.id)).toEqual(accounts);
     db2.close();
   });
 });

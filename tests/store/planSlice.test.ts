@@ -4,7 +4,7 @@ import { computeTerritoryStats } from '../../src/domain/stats';
 import type { TerritoryGeometry, TerritoryId } from '../../src/domain/types';
 import { createAppStore } from '../../src/store/appStore';
 import { applyToTerritories, invertChange, UNDO_LIMIT } from '../../src/store/planSlice';
-import { manager, plan, squareTerritory, store, workspace } from '../fixtures/market';
+import { storesOf, manager, plan, squareTerritory, store, workspace } from '../fixtures/market';
 
 function makeStore() {
   const markDirty = vi.fn();
@@ -242,10 +242,10 @@ describe('applyToTerritories / invertChange', () => {
 
 describe('derived state follows edits incrementally', () => {
   const scratch = (st: ReturnType<ReturnType<typeof makeStore>['s']['getState']>) => {
-    const lngs = Float64Array.from(st.stores, (x) => x.lng);
-    const lats = Float64Array.from(st.stores, (x) => x.lat);
-    const assignment = assignPlan(st.stores, lngs, lats, st.territories, st.plan?.pins);
-    return { assignment: Array.from(assignment), stats: computeTerritoryStats(st.stores, assignment, st.territories) };
+    const lngs = Float64Array.from(storesOf(st), (x) => x.lng);
+    const lats = Float64Array.from(storesOf(st), (x) => x.lat);
+    const assignment = assignPlan(storesOf(st), lngs, lats, st.territories, st.plan?.pins);
+    return { assignment: Array.from(assignment), stats: computeTerritoryStats(storesOf(st), assignment, st.territories) };
   };
 
   it('draw, reshape, delete, undo, redo and a pin are incremental steps and equal a full recompute', () => {
@@ -272,7 +272,7 @@ describe('derived state follows edits incrementally', () => {
 
   it('a new market is computed in full', () => {
     const { s } = makeStore();
-    s.getState().setMarket([...s.getState().stores, store('S5', 2, 2)], [manager]);
+    s.getState().setMarket([...storesOf(s.getState()), store('S5', 2, 2)], [manager]);
     expect(s.getState().lastEngineStep!.kind).toBe('full');
     expect(s.getState().stats!.rows[0]!.stores).toBe(3);
   });

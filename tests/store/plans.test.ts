@@ -1,3 +1,4 @@
+import { storesOf } from '../fixtures/market';
 /**
  * Plans as first-class objects, through the real composition root on an in-memory
  * IndexedDB (fake-indexeddb): switch, create, duplicate, rename, delete and restore, pins,
@@ -25,7 +26,7 @@ describe('plans', () => {
     expect(await store.getState().newPlan('Blank slate')).toBe(true);
     expect(store.getState().plan!.name).toBe('Blank slate');
     expect(store.getState().territories).toEqual([]);
-    expect(store.getState().stats!.unassigned.stores).toBe(store.getState().stores.length); // same market
+    expect(store.getState().stats!.unassigned.stores).toBe(storesOf(store.getState()).length); // same market
     expect(store.getState().plans.map((p) => p.name)).toEqual([expect.stringMatching(/Demo plan/), 'Blank slate']);
     expect(await store.getState().switchPlan(demoId)).toBe(true);
     expect(store.getState().territories).toHaveLength(demoCount);
@@ -46,7 +47,7 @@ describe('plans', () => {
     const first = s().territories[0]!;
     s().setTerritoryRegion(first.id, region.id);
     s().setTerritoryLocked(first.id, true);
-    s().pinStore(s().stores[0]!.id, s().territories[1]!.id);
+    s().pinStore(storesOf(s())[0]!.id, s().territories[1]!.id);
     s().setOverlapMode('yield');
     const original = structuredClone(s().currentBundle()!);
     const originalAssignment = Array.from(s().assignment);
@@ -114,7 +115,7 @@ describe('plans', () => {
     const { store, flush } = await bootstrap({ db, load });
     const s = () => store.getState();
     const i = s().assignment.findIndex((k) => k >= 0);
-    const storeId = s().stores[i]!.id as StoreId;
+    const storeId = storesOf(s())[i]!.id as StoreId;
     const from = s().assignment[i]!;
     const to = (from + 1) % s().territories.length;
     const before = s().stats!.rows.map((r) => r.stores);

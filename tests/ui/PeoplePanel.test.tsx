@@ -5,7 +5,7 @@ import type { PersonId } from '../../src/domain/types';
 import { createAppStore } from '../../src/store/appStore';
 import { PeoplePanel } from '../../src/ui/people/PeoplePanel';
 import { StoreProvider } from '../../src/ui/common/storeContext';
-import { manager, plan, squareTerritory, store, workspace, WS } from '../fixtures/market';
+import { storesOf, manager, plan, squareTerritory, store, workspace, WS } from '../fixtures/market';
 
 const am = { id: 'P-AM-01' as PersonId, workspaceId: WS, name: 'Avery Stone', role: 'account-manager' as const, email: null };
 const tm2 = { ...manager, id: 'P-TM-02' as PersonId, name: 'Sam Ortiz' };
@@ -74,14 +74,14 @@ describe('PeoplePanel', () => {
     await user.click(screen.getByRole('button', { name: 'Delete Avery Stone' }));
     const box = screen.getByRole('group', { name: 'Delete Avery Stone' });
     await user.click(within(box).getByRole('button', { name: 'Delete Avery Stone' }));
-    expect(s.getState().stores[0]!.accountManagerId).toBeNull();
+    expect(storesOf(s.getState())[0]!.accountManagerId).toBeNull();
     expect(port.savePeopleChange).toHaveBeenCalledWith({
       before: [am],
       after: [],
       reassignTo: null,
-      accounts: [{ storeId: s.getState().stores[0]!.id, before: am.id, after: null }],
+      accounts: [{ storeId: storesOf(s.getState())[0]!.id, before: am.id, after: null }],
     });
     s.getState().undo();
-    expect(s.getState().stores[0]!.accountManagerId).toBe(am.id);
+    expect(storesOf(s.getState())[0]!.accountManagerId).toBe(am.id);
   });
 });

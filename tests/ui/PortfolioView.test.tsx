@@ -1,3 +1,4 @@
+import { marketFromStores } from '../../src/domain/market';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -17,7 +18,7 @@ const assignment = Int32Array.from([0, 1, 1]);
 
 describe('PortfolioView', () => {
   it('asks for an account manager first', () => {
-    render(<PortfolioView stores={stores} assignment={assignment} territories={territories} people={people} managerId={null} onManagerChange={vi.fn()} onStoreActivate={vi.fn()} />);
+    render(<PortfolioView market={marketFromStores(stores)} assignment={assignment} territories={territories} people={people} managerId={null} onManagerChange={vi.fn()} onStoreActivate={vi.fn()} />);
     expect(screen.getByRole('region', { name: 'Account portfolio' })).toHaveTextContent(/Choose an account manager/);
   });
 
@@ -25,7 +26,7 @@ describe('PortfolioView', () => {
     const user = userEvent.setup();
     const onChange = vi.fn();
     render(
-      <PortfolioView stores={stores} assignment={assignment} territories={territories} people={people} managerId={people[0]!.id}
+      <PortfolioView market={marketFromStores(stores)} assignment={assignment} territories={territories} people={people} managerId={people[0]!.id}
         onManagerChange={onChange} onStoreActivate={vi.fn()} referenceDate={new Date(2026, 10, 1)} />,
     );
     const region = screen.getByRole('region', { name: 'Account portfolio' });

@@ -5,7 +5,7 @@ import { writeBackup, type BackupContent } from '../../src/domain/backup';
 import { Notices } from '../../src/ui/common/Notices';
 import { StoreProvider } from '../../src/ui/common/storeContext';
 import { StoragePanel } from '../../src/ui/storage/StoragePanel';
-import { manager, store, workspace } from '../fixtures/market';
+import { storesOf, manager, store, workspace } from '../fixtures/market';
 import { planA, planB, storeWithPlans, territoriesA, territoriesB } from './planTestKit';
 
 const here = [store('S1', 5, 5), store('S2', 15, 5)];
@@ -71,12 +71,12 @@ describe('StoragePanel', () => {
     expect(within(dialog).getByRole('button', { name: 'Replace everything with this backup' })).toBeInTheDocument();
     // Nothing changed yet.
     expect(replaceEverything).not.toHaveBeenCalled();
-    expect(s.getState().stores.map((x) => x.id)).toEqual(['S1', 'S2']);
+    expect(storesOf(s.getState()).map((x) => x.id)).toEqual(['S1', 'S2']);
 
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(replaceEverything).not.toHaveBeenCalled();
-    expect(s.getState().stores.map((x) => x.id)).toEqual(['S1', 'S2']);
+    expect(storesOf(s.getState()).map((x) => x.id)).toEqual(['S1', 'S2']);
     expect(s.getState().plans.map((p) => p.name)).toEqual(['Test plan']);
   });
 
@@ -86,7 +86,7 @@ describe('StoragePanel', () => {
     await user.upload(within(panel()).getByLabelText('Restore backup'), file);
     const dialog = await screen.findByRole('dialog', { name: 'Restore backup' });
     await user.click(within(dialog).getByRole('button', { name: 'Replace everything with this backup' }));
-    await waitFor(() => expect(s.getState().stores.map((x) => x.id)).toEqual(['B1', 'B2', 'B3']));
+    await waitFor(() => expect(storesOf(s.getState()).map((x) => x.id)).toEqual(['B1', 'B2', 'B3']));
     expect(replaceEverything).toHaveBeenCalledTimes(1);
     expect(replaceEverything.mock.calls[0]![0].workspace.name).toBe('Prairie Pet Supply');
     expect(s.getState().plans.map((p) => p.name)).toEqual(['Test plan', 'Option B']);
@@ -103,7 +103,7 @@ describe('StoragePanel', () => {
     expect(alert).toHaveTextContent(/^territories\.json is not a backup this app can restore: .* Nothing was changed\./);
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(replaceEverything).not.toHaveBeenCalled();
-    expect(s.getState().stores.map((x) => x.id)).toEqual(['S1', 'S2']);
+    expect(storesOf(s.getState()).map((x) => x.id)).toEqual(['S1', 'S2']);
   });
 
   it('"Restore backup" is disabled in a read-only tab', () => {

@@ -1,6 +1,7 @@
+import { marketFromStores } from '../../src/domain/market';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EMPTY_STORE_FILTER, filterStores, type StoreFilter } from '../../src/domain/query';
 import type { PersonId, Store, StoreId } from '../../src/domain/types';
@@ -26,9 +27,10 @@ function market(n: number): Store[] {
 function Harness({ stores, onActivate = vi.fn(), onExport = vi.fn() }: { stores: Store[]; onActivate?: (id: StoreId) => void; onExport?: (i: Int32Array) => void }) {
   const assignment = Int32Array.from(stores, (_, i) => (i < 5 ? 0 : -1));
   const [filter, setFilter] = useState<StoreFilter>(EMPTY_STORE_FILTER);
-  const visible = filterStores(stores, assignment, territories, filter);
+  const market = useMemo(() => marketFromStores(stores), [stores]);
+  const visible = filterStores(market, assignment, territories, filter);
   return (
-    <StoresTable stores={stores} visible={visible} assignment={assignment} territories={territories} people={[AM]} filter={filter}
+    <StoresTable market={market} visible={visible} assignment={assignment} territories={territories} people={[AM]} filter={filter}
       onFilterChange={(p) => setFilter((f) => ({ ...f, ...p }))} onStoreActivate={onActivate} onExport={onExport} />
   );
 }

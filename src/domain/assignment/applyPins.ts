@@ -1,3 +1,4 @@
+import { isStoreList, textAt, type Market } from '../market';
 import type { StoreId, StorePin, Territory } from '../types';
 
 /**
@@ -13,7 +14,7 @@ import type { StoreId, StorePin, Territory } from '../types';
  */
 export function applyPins(
   assignment: Int32Array,
-  stores: readonly { id: StoreId }[],
+  stores: readonly { id: StoreId }[] | Market,
   territories: readonly Pick<Territory, 'id'>[],
   pins: readonly StorePin[] | undefined,
 ): number {
@@ -22,7 +23,9 @@ export function applyPins(
   territories.forEach((t, i) => {
     if (!territoryIndex.has(t.id)) territoryIndex.set(t.id, i);
   });
-  const find = storeFinder(stores.length, (i) => stores[i]!.id);
+  const find = isStoreList(stores as Market | readonly never[])
+    ? storeFinder(stores.length, (i) => (stores as readonly { id: StoreId }[])[i]!.id)
+    : storeFinder(stores.length, (i) => textAt((stores as Market).id, i));
   let applied = 0;
   for (const pin of pins) {
     const k = territoryIndex.get(pin.territoryId);

@@ -1,3 +1,4 @@
+import type { Market } from '../market';
 import type { Store, StorePin, Territory } from '../types';
 import { assignPoints } from './assignStores';
 import { buildTerritoryIndex } from './buildTerritoryIndex';
@@ -12,7 +13,7 @@ import { applyPins } from './applyPins';
  * @returns `assignment[i]` = index into `territories` of `stores[i]`'s territory, or −1.
  */
 export function assignPlan(
-  stores: readonly Pick<Store, 'id'>[],
+  stores: readonly Pick<Store, 'id'>[] | Market,
   lngs: Float64Array,
   lats: Float64Array,
   territories: readonly Territory[],

@@ -1,4 +1,5 @@
-import type { Store, Territory } from '../types';
+import { textAt, toMarket, type StoreSource } from '../market';
+import type { Territory } from '../types';
 import { csvNumberCell, csvRow, csvTextCell, joinCsvLines } from './csv';
 
 /** Columns of the assignments export, in order (the header line is exactly these). */
@@ -28,7 +29,7 @@ export const ASSIGNMENTS_CSV_HEADER = [
  * (1M stores ≈ 60–80 MB of text, about 1.5 s on a 2-core laptop).
  */
 export function assignmentsToCsv(
-  stores: readonly Store[],
+  stores: StoreSource,
   assignment: Int32Array,
   territories: readonly Territory[],
 ): string {
@@ -37,7 +38,7 @@ export function assignmentsToCsv(
 
 /** The lines of {@link assignmentsToCsv} (no line endings), header first, for streaming to a file. */
 export function* assignmentsCsvLines(
-  stores: readonly Store[],
+  stores: StoreSource,
   assignment: Int32Array,
   territories: readonly Territory[],
 ): Generator<string> {
@@ -51,17 +52,18 @@ export function* assignmentsCsvLines(
   suffix[n] = ',,';
 
   yield csvRow(ASSIGNMENTS_CSV_HEADER);
+  const m = toMarket(stores);
+  const statusCells = m.status.values.map((v) => csvTextCell(v));
   const assigned = assignment.length;
-  for (let i = 0, len = stores.length; i < len; i++) {
-    const s = stores[i]!;
+  for (let i = 0, len = m.length; i < len; i++) {
     let t = i < assigned ? assignment[i]! : -1;
     if (!(t >= 0 && t < n)) t = n;
     yield (
-      csvTextCell(s.id) + ',' +
-        csvTextCell(s.name) + ',' +
-        csvNumberCell(s.lat) + ',' +
-        csvNumberCell(s.lng) + ',' +
-        csvTextCell(s.status) +
+      csvTextCell(textAt(m.id, i)) + ',' +
+        csvTextCell(textAt(m.name, i)) + ',' +
+        csvNumberCell(m.lat[i]!) + ',' +
+        csvNumberCell(m.lng[i]!) + ',' +
+        statusCells[m.status.codes[i]!]! +
         suffix[t]!
     );
   }

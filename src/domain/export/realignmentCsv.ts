@@ -1,5 +1,6 @@
 import type { PlanComparison } from '../plans';
-import type { Store, Territory } from '../types';
+import { storeAt, toMarket, type StoreSource } from '../market';
+import type { Territory } from '../types';
 import { csvLineBuffer, csvNumberCell, csvRow, csvTextCell } from './csv';
 
 /** Columns of the realignment export, in order (the header line is exactly these). */
@@ -31,19 +32,21 @@ export const REALIGNMENT_CSV_HEADER = [
  * are encoded once per territory, not per store.
  */
 export function realignmentToCsv(
-  stores: readonly Store[],
+  source: StoreSource,
   comparison: PlanComparison,
   territoriesA: readonly Territory[],
   territoriesB: readonly Territory[],
 ): string {
+  const stores = toMarket(source);
   const cellsA = territoryCells(territoriesA);
   const cellsB = territoryCells(territoriesB);
   const out = csvLineBuffer();
   out.push(csvRow(REALIGNMENT_CSV_HEADER));
   const { moved, movedFrom, movedTo } = comparison;
   for (let k = 0; k < moved.length; k++) {
-    const s = stores[moved[k]!];
-    if (!s) continue;
+    const i = moved[k]!;
+    if (!(i >= 0 && i < stores.length)) continue;
+    const s = storeAt(stores, i);
     out.push(
       csvTextCell(s.id) + ',' +
         csvTextCell(s.name) + ',' +

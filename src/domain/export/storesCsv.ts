@@ -12,6 +12,7 @@
  * Numbers are plain (`String(n)`), dates ISO, key account `yes`/`no`, the account manager
  * by NAME (ids mean nothing outside the app; the importer matches people by name).
  */
+import { storeAt, type Market } from '../market';
 import type { PersonId, Store } from '../types';
 import { csvNumberCell, csvRow, csvTextCell, joinCsvLines, type CsvValue } from './csv';
 
@@ -79,13 +80,15 @@ export function storesToCsv(
 
 /** The lines of {@link storesToCsv} (no line endings), header first, for streaming to a file. */
 export function* storesCsvLines(
-  stores: readonly Store[],
+  stores: readonly Store[] | { market: Market; rows: ArrayLike<number> },
   accountManagerNames: ReadonlyMap<PersonId, string>,
   extraColumns: readonly ExtraStoreColumn[] = [],
 ): Generator<string> {
   yield csvRow([...STORES_CSV_HEADER, ...extraColumns.map((c) => c.header)]);
-  for (let i = 0; i < stores.length; i++) {
-    const s = stores[i]!;
+  const count = 'market' in stores ? stores.rows.length : stores.length;
+  for (let i = 0; i < count; i++) {
+    // a store object per line, dropped right after: a million lines never hold a million stores
+    const s = 'market' in stores ? storeAt(stores.market, stores.rows[i]!) : stores[i]!;
     const am = s.accountManagerId === null ? undefined : accountManagerNames.get(s.accountManagerId);
     let line =
       (s.externalId === null ? '' : textCell(s.externalId)) + ',' +

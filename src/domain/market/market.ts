@@ -21,7 +21,7 @@
  * - fields of a stored record that this version does not know are kept per store in
  *   `extras` (rare: records written by a newer version), so a save loses nothing.
  */
-import type { Store, StoreId } from '../types';
+import type { PersonId, Store, StoreId } from '../types';
 
 /** Values that differ per store, packed end to end. */
 export interface TextColumn {
@@ -467,4 +467,44 @@ export function pickStores(m: Market, indexes: ArrayLike<number>): Market {
   const b = new MarketBuilder();
   for (let j = 0; j < indexes.length; j++) b.pushFrom(m, indexes[j]!);
   return b.build();
+}
+
+/** Stores as columns or as objects: what functions take when tests hand them a few objects. */
+export type StoreSource = Market | readonly Store[];
+
+export function isStoreList(s: StoreSource): s is readonly Store[] {
+  return Array.isArray(s);
+}
+
+/** Columns as they are; objects (a backup, a test, a small file) turned into columns. */
+export function toMarket(s: StoreSource): Market {
+  return isStoreList(s) ? marketFromStores(s) : s;
+}
+
+/** The id of store i, whichever form the stores are in. */
+export function storeIdAt(s: StoreSource, i: number): StoreId {
+  return isStoreList(s) ? s[i]!.id : (textAt(s.id, i) as StoreId);
+}
+
+/** Indexes of the stores whose account manager is `managerId` (null: stores without one). */
+export function storesOfManager(m: Market, managerId: PersonId | null): Int32Array {
+  const mask = codeMask(m.accountManagerId, (v) => v === managerId);
+  const out: number[] = [];
+  const codes = m.accountManagerId.codes;
+  for (let i = 0; i < m.length; i++) if (mask[codes[i]!]) out.push(i);
+  return Int32Array.from(out);
+}
+
+/**
+ * The market with some stores' account manager changed (a person deleted, or that undone):
+ * only the account-manager column is rebuilt, every other column is shared.
+ */
+export function withAccountManagers(m: Market, managerOf: ReadonlyMap<string, PersonId | null>): Market {
+  if (managerOf.size === 0) return m;
+  const b = new CodeBuilder<PersonId | null>();
+  for (let i = 0; i < m.length; i++) {
+    const next = managerOf.get(textAt(m.id, i));
+    b.push(next === undefined ? codeAt(m.accountManagerId, i) : next);
+  }
+  return { ...m, accountManagerId: b.build() };
 }

@@ -2,7 +2,7 @@
  * The parts of a plan file's `territory_planner` member (regions, territory extras, pins),
  * read for readPlanFile. Each reads only the keys the format defines into new objects.
  */
-import { storeFinder } from '../assignment';
+import { indexOfStore, nullableTextAt, textAt, toMarket, type StoreSource } from '../market';
 import {
   BASE_UNIT_LEVELS,
   type BaseUnitLevel,
@@ -10,7 +10,7 @@ import {
   type Region,
   type RegionId,
   type Result,
-  type Store,
+  type StoreId,
   type StorePin,
   type TerritoryId,
   type TerritoryUnits,
@@ -136,12 +136,13 @@ function readUnits(v: unknown, territoryId: string, notes: string[]): TerritoryU
  */
 export function readPins(
   raw: unknown,
-  stores: readonly Store[],
+  source: StoreSource,
   territoryIds: ReadonlySet<string>,
   notes: string[],
 ): StorePin[] {
   if (!Array.isArray(raw) || raw.length === 0) return [];
-  const findById = storeFinder(stores.length, (i) => stores[i]!.id);
+  const stores = toMarket(source);
+  const findById = (id: string) => indexOfStore(stores, id);
   let byExternal: Map<string, number> | null = null;
   const pins: StorePin[] = [];
   let noStore = 0;
@@ -164,7 +165,7 @@ export function readPins(
       if (byExternal === null) {
         byExternal = new Map();
         for (let k = stores.length - 1; k >= 0; k--) {
-          const e = stores[k]!.externalId;
+          const e = nullableTextAt(stores.externalId, k);
           if (e !== null) byExternal.set(e, k);
         }
       }
@@ -172,7 +173,7 @@ export function readPins(
     }
     if (i < 0) noStore++;
     else if (!territoryIds.has(territoryId)) noTerritory++;
-    else pins.push({ storeId: stores[i]!.id, territoryId: territoryId as TerritoryId });
+    else pins.push({ storeId: textAt(stores.id, i) as StoreId, territoryId: territoryId as TerritoryId });
   }
   const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
   if (noStore > 0) notes.push(`${plural(noStore, 'pin was', 'pins were')} skipped: the store is not in this market.`);

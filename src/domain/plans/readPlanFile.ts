@@ -1,3 +1,4 @@
+import type { StoreSource } from '../market';
 import { validateTerritoryGeometry } from '../geometry';
 import type {
   Person,
@@ -7,7 +8,6 @@ import type {
   Region,
   RegionId,
   Result,
-  Store,
   Territory,
   TerritoryId,
   WorkspaceId,
@@ -37,7 +37,7 @@ export interface ReadPlanFileContext {
   /** The workspace's people: managers in the file are matched to them (resolvePeople.ts). */
   people: readonly Person[];
   /** The workspace's market: pins are matched to these stores. */
-  stores: readonly Store[];
+  stores: StoreSource;
   /** Id of the plan to create (fresh). */
   newPlanId: PlanId;
   workspaceId: WorkspaceId;

@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { rewindRfc7946 } from '../geometry';
-import type { Person, PlanBundle, Store, TerritoryGeometry } from '../types';
+import { indexOfStore, nullableTextAt, toMarket, type StoreSource } from '../market';
+import type { Person, PlanBundle, TerritoryGeometry } from '../types';
 import {
   PLAN_FILE_FORMAT,
   PLAN_FILE_VERSION,
@@ -13,7 +14,7 @@ export interface WritePlanFileContext {
   /** The workspace's people: managers are written by name (and by id). */
   people: readonly Person[];
   /** The market: pins also carry the store's external (CRM) id, matched on another computer. */
-  stores: readonly Store[];
+  stores: StoreSource;
   /** The app's version, recorded in the file for support questions. */
   appVersion?: string;
   /** Epoch ms of the export (`exported_at`); default: now. */
@@ -46,8 +47,11 @@ export function writePlanFile(bundle: PlanBundle, ctx: WritePlanFileContext): Pl
   for (const p of ctx.people) if (!personName.has(p.id)) personName.set(p.id, p.name);
   const regionName = new Map<string, string>();
   for (const r of bundle.regions) if (!regionName.has(r.id)) regionName.set(r.id, r.name);
-  const externalId = new Map<string, string | null>();
-  for (const s of ctx.stores) externalId.set(s.id, s.externalId);
+  const market = toMarket(ctx.stores);
+  const externalId = (id: string): string | null => {
+    const i = indexOfStore(market, id);
+    return i < 0 ? null : nullableTextAt(market.externalId, i);
+  };
 
   const ordered = bundle.territories
     .map((t, i) => ({ t, i }))
@@ -72,7 +76,7 @@ export function writePlanFile(bundle: PlanBundle, ctx: WritePlanFileContext): Pl
 
   const pins: PlanFilePin[] = (bundle.plan.pins ?? []).map((p) => ({
     store_id: p.storeId,
-    external_id: externalId.get(p.storeId) ?? null,
+    external_id: externalId(p.storeId),
     territory_id: p.territoryId,
   }));
 

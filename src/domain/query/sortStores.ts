@@ -1,4 +1,4 @@
-import type { Store } from '../types';
+import { codeAt, nullableTextAt, textAt, toMarket, type StoreSource } from '../market';
 
 export type StoreSortKey = 'name' | 'externalId' | 'city' | 'state' | 'status' | 'channel' | 'territory' | 'accountManager' | 'revenue' | 'potential' | 'geocodePrecision';
 
@@ -9,23 +9,38 @@ export type StoreSortKey = 'name' | 'externalId' | 'city' | 'state' | 'status' |
  */
 export function sortStoreIndices(
   indices: Int32Array,
-  stores: readonly Store[],
+  stores: StoreSource,
   key: StoreSortKey,
   dir: 'ascending' | 'descending',
   resolve: { territoryName: (i: number) => string; managerName: (i: number) => string },
 ): Int32Array {
+  const m = toMarket(stores);
   const sign = dir === 'ascending' ? 1 : -1;
   const n = indices.length;
   const numeric = key === 'revenue' || key === 'potential';
   const keys: (string | number)[] = new Array(n);
+  // Repeated values are lower-cased once per dictionary entry, not once per store.
+  const lowered = new Map<unknown, string[]>();
+  const dictKey = (col: 'city' | 'state' | 'status' | 'channel' | 'geocodePrecision', i: number): string => {
+    let l = lowered.get(col);
+    if (!l) lowered.set(col, (l = m[col].values.map((v) => v.toLowerCase())));
+    return l[m[col].codes[i]!]!;
+  };
+  const textKey = (i: number): string => {
+    switch (key) {
+      case 'name': return textAt(m.name, i).toLowerCase();
+      case 'externalId': return (nullableTextAt(m.externalId, i) ?? '').toLowerCase();
+      case 'city': case 'state': case 'status': case 'channel': case 'geocodePrecision': return dictKey(key, i);
+      default: return String(codeAt(m.accountManagerId, i) ?? '').toLowerCase();
+    }
+  };
   for (let k = 0; k < n; k++) {
     const i = indices[k]!;
-    const s = stores[i]!;
     keys[k] =
       key === 'territory' ? resolve.territoryName(i).toLowerCase()
       : key === 'accountManager' ? resolve.managerName(i).toLowerCase()
-      : numeric ? (s[key] as number)
-      : String(s[key] ?? '').toLowerCase();
+      : numeric ? m[key][i]!
+      : textKey(i);
   }
   const order = Array.from({ length: n }, (_, k) => k);
   order.sort((a, b) => {

@@ -6,7 +6,8 @@
  */
 import { ON_BOUNDARY, crossEdges } from '../assignment/cellTest';
 import { prepareEdges } from '../assignment/prepareEdges';
-import type { Store, Territory, TerritoryGeometry, TerritoryId } from '../types';
+import { isStoreList, type Market, type StoreSource } from '../market';
+import type { Territory, TerritoryGeometry, TerritoryId } from '../types';
 import { computeBalance } from './balance';
 import { newCustomerWindow } from './isoDate';
 import { statsRow, type TerritoryStatsRow } from './territoryStats';
@@ -35,7 +36,8 @@ export interface StoreColumns {
 
 export const finite = (v: number): number => (Number.isFinite(v) ? v : 0);
 
-export function storeColumns(stores: readonly Store[], referenceDate: Date): StoreColumns {
+export function storeColumns(stores: StoreSource, referenceDate: Date): StoreColumns {
+  if (!isStoreList(stores)) return marketColumns(stores, referenceDate);
   const n = stores.length;
   const cols = {
     lng: new Float64Array(n),
@@ -74,6 +76,41 @@ export function storeColumns(stores: readonly Store[], referenceDate: Date): Sto
     }
   }
   return cols;
+}
+
+/**
+ * The same columns read from the market's columns: coordinates shared (not copied), status
+ * and the new-customer test decided once per dictionary entry.
+ */
+function marketColumns(m: Market, referenceDate: Date): StoreColumns {
+  const n = m.length;
+  const [from, to] = newCustomerWindow(referenceDate);
+  const statusOf = m.status.values.map((v) => (v === 'customer' ? STATUS_CUSTOMER : v === 'prospect' ? STATUS_PROSPECT : v === 'lost' ? STATUS_LOST : STATUS_OTHER));
+  const freshSince = m.customerSince.values.map((v) => {
+    if (v === null) return 0;
+    const d = v.length > 10 ? v.slice(0, 10) : v;
+    return d >= from && d <= to ? 1 : 0;
+  });
+  const revenue = new Float64Array(n);
+  const prior = new Float64Array(n);
+  const potential = new Float64Array(n);
+  const whitespace = new Float64Array(n);
+  const status = new Uint8Array(n);
+  const fresh = new Uint8Array(n);
+  const sc = m.status.codes;
+  const cc = m.customerSince.codes;
+  for (let i = 0; i < n; i++) {
+    const r = finite(m.revenue[i]!);
+    const pot = finite(m.potential[i]!);
+    revenue[i] = r;
+    prior[i] = finite(m.priorRevenue[i]!);
+    potential[i] = pot;
+    whitespace[i] = pot > r ? pot - r : 0;
+    const st = statusOf[sc[i]!]!;
+    status[i] = st;
+    if (st === STATUS_CUSTOMER && freshSince[cc[i]!]) fresh[i] = 1;
+  }
+  return { lng: m.lng, lat: m.lat, revenue, prior, potential, whitespace, status, fresh };
 }
 
 /** Sums per slot: territories 0…n−1, slot n = Unassigned. */

@@ -34,7 +34,8 @@
  * (4 bytes per store). Preview first, then commit the SAME preview: the commit is free.
  */
 import { assignPoints, buildTerritoryIndex } from '../assignment';
-import type { Store, Territory, TerritoryGeometry, TerritoryId } from '../types';
+import type { StoreSource } from '../market';
+import type { Territory, TerritoryGeometry, TerritoryId } from '../types';
 import { priorityOrder } from '../assignment/priorityOrder';
 import type { TerritoryStatsOptions, TerritoryStatsRow } from './territoryStats';
 import {
@@ -165,7 +166,7 @@ function finishChange(
 /** Incremental stats over territory outlines (see the module comment). Treat as opaque
  *  except for the documented read-only fields. */
 export interface StatsState extends StatsRows {
-  readonly stores: readonly Store[];
+  readonly stores: StoreSource;
   readonly territories: readonly Territory[];
   /** assignment[i] = index into `territories` of store i's territory, or −1. Read-only. */
   readonly assignment: Int32Array;
@@ -189,7 +190,7 @@ export interface StatsState extends StatsRows {
  * territories are added, removed or re-ranked, or the date rolls over.
  */
 export function createStatsState(
-  stores: readonly Store[],
+  stores: StoreSource,
   territories: readonly Territory[],
   opts: TerritoryStatsOptions = {},
 ): StatsState {
@@ -335,7 +336,7 @@ export function applyTerritoryChange(state: StatsState, territoryId: TerritoryId
 
 /** Incremental stats for territories built from base units (see the module comment). */
 export interface UnitStatsState extends StatsRows {
-  readonly stores: readonly Store[];
+  readonly stores: StoreSource;
   /** Territories (their geometry is not read: ownership of units decides). */
   readonly territories: readonly Territory[];
   readonly assignment: Int32Array;
@@ -369,7 +370,7 @@ export interface UnitStatsInput {
  * painted units). Rebuild when stores, territories or the unit layer change.
  */
 export function createUnitStatsState(
-  stores: readonly Store[],
+  stores: StoreSource,
   territories: readonly Territory[],
   input: UnitStatsInput,
   opts: TerritoryStatsOptions = {},

@@ -32,7 +32,8 @@
  */
 import { assignPoints, buildTerritoryIndex, storeFinder } from '../assignment';
 import { priorityOrder } from '../assignment/priorityOrder';
-import type { Store, StorePin, Territory, TerritoryGeometry, TerritoryId } from '../types';
+import { storeIdAt, type StoreSource } from '../market';
+import type { StorePin, Territory, TerritoryGeometry, TerritoryId } from '../types';
 import {
   accumulate, bandedShape, buildRows, buildStoreGrid, emptySums, shapeContains, storeColumns, storesInBox,
   type BandedShape, type SlotSums, type StoreColumns, type StoreGrid,
@@ -47,7 +48,7 @@ const MAX_CANDIDATE_SHARE = 0.6;
 
 /** Shared by an engine and every engine derived from it (same stores, same day). */
 interface MarketCache {
-  readonly stores: readonly Store[];
+  readonly stores: StoreSource;
   readonly cols: StoreColumns;
   readonly window: string;
   /** Store position by id (pins); built on first use. */
@@ -69,7 +70,7 @@ export interface EngineStep {
 }
 
 export interface PlanEngine {
-  readonly stores: readonly Store[];
+  readonly stores: StoreSource;
   /** The plan's territories (rank order, as the plan keeps them); indexes refer to these. */
   readonly territories: readonly Territory[];
   readonly pins: readonly StorePin[] | undefined;
@@ -95,7 +96,7 @@ function windowKey(referenceDate: Date): string {
 
 function resolvePins(market: MarketCache, pins: readonly StorePin[] | undefined): PlanEngine['internal']['pinned'] {
   if (!pins || pins.length === 0) return { store: new Int32Array(0), territoryId: [] };
-  if (!market.finder) market.finder = storeFinder(market.stores.length, (i) => market.stores[i]!.id);
+  if (!market.finder) market.finder = storeFinder(market.stores.length, (i) => storeIdAt(market.stores, i));
   const store: number[] = [];
   const territoryId: TerritoryId[] = [];
   for (const pin of pins) {
@@ -140,7 +141,7 @@ function fullEngine(market: MarketCache, territories: readonly Territory[], pins
 
 /** Builds the engine for a plan over a market: the full computation, once. */
 export function createPlanEngine(
-  stores: readonly Store[],
+  stores: StoreSource,
   territories: readonly Territory[],
   pins: readonly StorePin[] | undefined,
   opts: TerritoryStatsOptions = {},
@@ -148,7 +149,7 @@ export function createPlanEngine(
   return fullEngine(newMarket(stores, opts.referenceDate ?? new Date()), territories, pins, 'new engine');
 }
 
-function newMarket(stores: readonly Store[], referenceDate: Date): MarketCache {
+function newMarket(stores: StoreSource, referenceDate: Date): MarketCache {
   return { stores, cols: storeColumns(stores, referenceDate), window: windowKey(referenceDate), finder: null, grid: null, shapes: new WeakMap() };
 }
 
@@ -177,7 +178,7 @@ function firstIndexById(territories: readonly Territory[]): Map<string, number> 
  */
 export function updatePlanEngine(
   engine: PlanEngine,
-  stores: readonly Store[],
+  stores: StoreSource,
   territories: readonly Territory[],
   pins: readonly StorePin[] | undefined,
   opts: TerritoryStatsOptions = {},

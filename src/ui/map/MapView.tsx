@@ -1,3 +1,4 @@
+import { indexOfStore, storeAt, storesOfManager } from '../../domain/market';
 import { useEffect, useRef } from 'react';
 import { METERS_PER_MILE, validateTerritoryGeometry } from '../../domain/geometry';
 import type { TerritoryGeometry, TerritoryId } from '../../domain/types';
@@ -217,8 +218,8 @@ export default function MapView() {
       );
     };
     const pushStores = () => {
-      const { stores, visibleStores } = s();
-      controller.setStores(visibleStores.length === stores.length ? stores : Array.from(visibleStores, (i) => stores[i]!));
+      const { market, visibleStores } = s();
+      controller.setStores(Array.from(visibleStores, (i) => storeAt(market, i)));
     };
     // A new market or filter reaches the map in a task of its own: handing 100k+ stores to
     // maplibre's worker takes a second on the page's thread, and in the same task as the
@@ -231,16 +232,16 @@ export default function MapView() {
       }, 0);
     };
     const pushHighlight = () => {
-      const { stores, portfolioManagerId, bottomTab } = s();
-      controller.setHighlightedStores(portfolioManagerId && bottomTab === 'portfolio' ? stores.filter((x) => x.accountManagerId === portfolioManagerId) : []);
+      const { market, portfolioManagerId, bottomTab } = s();
+      controller.setHighlightedStores(portfolioManagerId && bottomTab === 'portfolio' ? Array.from(storesOfManager(market, portfolioManagerId), (i) => storeAt(market, i)) : []);
     };
     const pushMoved = () => {
-      const { comparison, bottomTab, stores } = s();
+      const { comparison, bottomTab, market } = s();
       if (bottomTab !== 'compare' || !comparison) return controller.setMovedStores(null);
       const { result, b } = comparison;
       const moved = Array.from(result.moved, (storeIndex, k) => {
         const to = result.movedTo[k]!;
-        return { store: stores[storeIndex]!, color: to < 0 ? '#8a939d' : b.territories[to]!.color };
+        return { store: storeAt(market, storeIndex), color: to < 0 ? '#8a939d' : b.territories[to]!.color };
       });
       controller.setMovedStores(moved);
     };
@@ -256,13 +257,13 @@ export default function MapView() {
         state.regions !== prev.regions || state.colorBy !== prev.colorBy || state.labelKpi !== prev.labelKpi ||
         (state.labelKpi !== 'none' && state.stats !== prev.stats)
       ) pushTerritories();
-      if (state.stores !== prev.stores || state.visibleStores !== prev.visibleStores) queueStores();
-      if (state.stores !== prev.stores || state.portfolioManagerId !== prev.portfolioManagerId || state.bottomTab !== prev.bottomTab) pushHighlight();
+      if (state.market !== prev.market || state.visibleStores !== prev.visibleStores) queueStores();
+      if (state.market !== prev.market || state.portfolioManagerId !== prev.portfolioManagerId || state.bottomTab !== prev.bottomTab) pushHighlight();
       if (state.comparison !== prev.comparison || state.bottomTab !== prev.bottomTab) pushMoved();
       if (state.storeFocus && state.storeFocus !== prev.storeFocus) {
         const id = state.storeFocus.id;
-        const store = state.stores.find((x) => x.id === id);
-        if (store) controller.focusStore(store);
+        const at = indexOfStore(state.market, id);
+        if (at >= 0) controller.focusStore(storeAt(state.market, at));
       }
       if (state.baseUnitLevel !== prev.baseUnitLevel) {
         // Clicks paint (or stop painting) from now on, not from when the deferred load

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Person, PersonId } from '../../domain/types';
-import { selectPeople, selectStores, selectTerritories } from '../../store/selectors';
+import { selectPeople, selectMarket, selectTerritories } from '../../store/selectors';
 import { useAppStore, useAppStoreApi } from '../common/storeContext';
 
 const ROLE_LABEL: Record<Person['role'], string> = { 'territory-manager': 'Territory managers', 'account-manager': 'Account managers' };
@@ -12,7 +12,7 @@ const ROLE_LABEL: Record<Person['role'], string> = { 'territory-manager': 'Terri
 export function PeoplePanel() {
   const people = useAppStore(selectPeople);
   const territories = useAppStore(selectTerritories);
-  const stores = useAppStore(selectStores);
+  const market = useAppStore(selectMarket);
   const api = useAppStoreApi();
   const [name, setName] = useState('');
   const [role, setRole] = useState<Person['role']>('territory-manager');
@@ -27,9 +27,13 @@ export function PeoplePanel() {
     const m = new Map<PersonId, { territories: number; accounts: number }>();
     const get = (id: PersonId) => m.get(id) ?? (m.set(id, { territories: 0, accounts: 0 }), m.get(id)!);
     for (const t of territories) if (t.managerId) get(t.managerId).territories++;
-    for (const s of stores) if (s.accountManagerId) get(s.accountManagerId).accounts++;
+    const perCode = new Float64Array(market.accountManagerId.values.length);
+    for (const k of market.accountManagerId.codes) perCode[k]!++;
+    market.accountManagerId.values.forEach((id, k) => {
+      if (id) get(id).accounts += perCode[k]!;
+    });
     return m;
-  }, [territories, stores]);
+  }, [territories, market]);
 
   const add = () => {
     if (api.getState().addPerson({ name, role, email, homeBase })) {

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
 import { computePortfolioStats } from '../../domain/stats';
-import type { Person, PersonId, Store, StoreId, Territory } from '../../domain/types';
+import { storeAt, storesOfManager, type Market } from '../../domain/market';
+import type { Person, PersonId, StoreId, Territory } from '../../domain/types';
 import { formatCount, formatDeviation, formatMoney, formatPercent } from '../common/format';
 
 export interface PortfolioViewProps {
-  stores: readonly Store[];
+  market: Market;
   assignment: Int32Array;
   territories: readonly Territory[];
   people: readonly Person[];
@@ -18,17 +19,15 @@ export interface PortfolioViewProps {
  * The account manager's view of the same market: their named accounts wherever they sit
  * (across territories), with the PRODUCT.md account-manager KPIs. The map highlights them.
  */
-export function PortfolioView({ stores, assignment, territories, people, managerId, onManagerChange, onStoreActivate, referenceDate }: PortfolioViewProps) {
+export function PortfolioView({ market, assignment, territories, people, managerId, onManagerChange, onStoreActivate, referenceDate }: PortfolioViewProps) {
   const managers = useMemo(() => people.filter((p) => p.role === 'account-manager').sort((a, b) => a.name.localeCompare(b.name)), [people]);
+  // A portfolio is hundreds of accounts, not the market: its stores are built as objects.
   const accounts = useMemo(() => {
     if (!managerId) return [];
-    const out: number[] = [];
-    stores.forEach((s, i) => {
-      if (s.accountManagerId === managerId) out.push(i);
-    });
-    return out.sort((a, b) => stores[b]!.revenue - stores[a]!.revenue);
-  }, [stores, managerId]);
-  const kpis = useMemo(() => (managerId ? computePortfolioStats(stores, managerId, referenceDate ? { referenceDate } : {}) : null), [stores, managerId, referenceDate]);
+    return Array.from(storesOfManager(market, managerId)).sort((a, b) => market.revenue[b]! - market.revenue[a]!);
+  }, [market, managerId]);
+  const stores = useMemo(() => new Map(accounts.map((i) => [i, storeAt(market, i)])), [market, accounts]);
+  const kpis = useMemo(() => (managerId ? computePortfolioStats([...stores.values()], managerId, referenceDate ? { referenceDate } : {}) : null), [stores, managerId, referenceDate]);
   const territoryNames = useMemo(() => {
     const names = new Set<string>();
     for (const i of accounts) {
@@ -75,7 +74,7 @@ export function PortfolioView({ stores, assignment, territories, people, manager
             </thead>
             <tbody>
               {accounts.map((i) => {
-                const s = stores[i]!;
+                const s = stores.get(i)!;
                 const t = assignment[i] ?? -1;
                 return (
                   <tr key={s.id} tabIndex={0} onClick={() => onStoreActivate(s.id)} onKeyDown={(e) => e.key === 'Enter' && onStoreActivate(s.id)}>

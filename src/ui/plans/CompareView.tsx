@@ -53,7 +53,7 @@ export function CompareView() {
   const download = () => {
     if (!comparison) return;
     const st = api.getState();
-    const csv = realignmentToCsv(st.stores, comparison.result, comparison.a.territories, comparison.b.territories);
+    const csv = realignmentToCsv(st.market, comparison.result, comparison.a.territories, comparison.b.territories);
     const base = (n: string) => planFileName(n).replace(/\.plan\.geojson$/, '');
     downloadText(`moves ${base(comparison.a.plan.name)} to ${base(comparison.b.plan.name)}.csv`, csv, 'text/csv;charset=utf-8');
   };

@@ -21,9 +21,9 @@ export function ExportButtons() {
       <button
         type="button"
         onClick={() => {
-          const { stores, assignment, territories, plan } = api.getState();
+          const { market, assignment, territories, plan } = api.getState();
           // streamed: a million stores make ~80 MB of CSV, never held as one string
-          void downloadPieces(`assignments-${slug(plan?.name ?? 'plan')}-${stamp()}.csv`, csvChunks(assignmentsCsvLines(stores, assignment, territories)), 'text/csv;charset=utf-8');
+          void downloadPieces(`assignments-${slug(plan?.name ?? 'plan')}-${stamp()}.csv`, csvChunks(assignmentsCsvLines(market, assignment, territories)), 'text/csv;charset=utf-8');
         }}
       >
         Export assignments

@@ -18,7 +18,7 @@ export const MAX_PLAN_FILE_BYTES = 100 * 1024 * 1024;
 export function exportPlanFile(st: AppState): void {
   const bundle = st.currentBundle();
   if (!bundle) return;
-  const doc = writePlanFile(bundle, { people: st.people, stores: st.stores, appVersion: __APP_VERSION__ });
+  const doc = writePlanFile(bundle, { people: st.people, stores: st.market, appVersion: __APP_VERSION__ });
   downloadText(planFileName(bundle.plan.name), JSON.stringify(doc), 'application/geo+json');
 }
 
@@ -59,7 +59,7 @@ export async function readPlanFileInto(st: AppState, file: File): Promise<boolea
   if (!ws) return false;
   const text = await readTextFile(st, file, MAX_PLAN_FILE_BYTES, 'a plan file');
   if (text === null) return false;
-  const res = readPlanFile(text, { people: st.people, stores: st.stores, newPlanId: newPlanId(), workspaceId: ws.id, now: Date.now() });
+  const res = readPlanFile(text, { people: st.people, stores: st.market, newPlanId: newPlanId(), workspaceId: ws.id, now: Date.now() });
   if (!res.ok) {
     const hint = res.reason === 'not-a-plan-file' ? ' To bring its polygons in as territories, use “Import territories”.' : '';
     st.notify('error', `${file.name} was not opened: ${res.message}${hint} Nothing was changed.`);

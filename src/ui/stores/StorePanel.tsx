@@ -1,6 +1,7 @@
+import { indexOfStore, storeAt } from '../../domain/market';
 import { useMemo } from 'react';
 import type { TerritoryId } from '../../domain/types';
-import { selectAccess, selectAssignment, selectPins, selectStores, selectTerritories } from '../../store/selectors';
+import { selectAccess, selectAssignment, selectPins, selectMarket, selectTerritories } from '../../store/selectors';
 import { formatMoney } from '../common/format';
 import { useAppStore, useAppStoreApi } from '../common/storeContext';
 
@@ -15,14 +16,14 @@ const BY_LOCATION = '';
 export function StorePanel() {
   const api = useAppStoreApi();
   const focus = useAppStore((s) => s.storeFocus);
-  const stores = useAppStore(selectStores);
+  const market = useAppStore(selectMarket);
   const assignment = useAppStore(selectAssignment);
   const territories = useAppStore(selectTerritories);
   const pins = useAppStore(selectPins);
   const access = useAppStore(selectAccess);
-  const index = useMemo(() => (focus ? stores.findIndex((x) => x.id === focus.id) : -1), [focus, stores]);
-  if (index < 0) return null;
-  const store = stores[index]!;
+  const index = useMemo(() => (focus ? indexOfStore(market, focus.id) : -1), [focus, market]);
+  const store = useMemo(() => (index < 0 ? null : storeAt(market, index)), [market, index]);
+  if (!store) return null;
   const pin = pins.find((p) => p.storeId === store.id && territories.some((t) => t.id === p.territoryId));
   const t = assignment[index] !== undefined && assignment[index]! >= 0 ? territories[assignment[index]!] : undefined;
   return (

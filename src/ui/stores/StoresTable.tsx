@@ -1,3 +1,4 @@
+import { codeAt, storeAt, type Market } from '../../domain/market';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { sortStoreIndices, type StoreFilter, type StoreSortKey } from '../../domain/query';
@@ -28,7 +29,7 @@ const COLUMNS: readonly Column[] = [
 const ROW_HEIGHT = 30;
 
 export interface StoresTableProps {
-  stores: readonly Store[];
+  market: Market;
   visible: Int32Array;
   assignment: Int32Array;
   territories: readonly Territory[];
@@ -46,7 +47,7 @@ const label = (s: string) => s[0]!.toUpperCase() + s.slice(1).replace(/-/g, ' ')
  * scroll smoothly), with search, filters and sort. The same filter drives the map.
  */
 export function StoresTable(props: StoresTableProps) {
-  const { stores, visible, assignment, territories, people, filter, onFilterChange, onStoreActivate, onExport } = props;
+  const { market, visible, assignment, territories, people, filter, onFilterChange, onStoreActivate, onExport } = props;
   const [sort, setSort] = useState<{ key: StoreSortKey; dir: 'ascending' | 'descending' } | null>(null);
   const [activeId, setActiveId] = useState<StoreId | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -57,13 +58,13 @@ export function StoresTable(props: StoresTableProps) {
     return t >= 0 ? (territories[t]?.name ?? '') : '';
   };
   const managerName = (i: number) => {
-    const id = stores[i]!.accountManagerId;
+    const id = codeAt(market.accountManagerId, i);
     return id ? (managerNames.get(id) ?? '') : '';
   };
   const rows = useMemo(
-    () => (sort ? sortStoreIndices(visible, stores, sort.key, sort.dir, { territoryName, managerName }) : visible),
+    () => (sort ? sortStoreIndices(visible, market, sort.key, sort.dir, { territoryName, managerName }) : visible),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [visible, stores, sort, assignment, territories, managerNames],
+    [visible, market, sort, assignment, territories, managerNames],
   );
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -111,7 +112,7 @@ export function StoresTable(props: StoresTableProps) {
           <option value="zip-centroid">ZIP centroid</option>
         </select>
         <span className="count" role="status" aria-live="polite">
-          {formatCount(rows.length)} of {formatCount(stores.length)} stores
+          {formatCount(rows.length)} of {formatCount(market.length)} stores
         </span>
         <button type="button" onClick={() => onExport(rows)} disabled={rows.length === 0}>
           Export stores (CSV)
@@ -134,13 +135,13 @@ export function StoresTable(props: StoresTableProps) {
           <tbody>
             {rows.length === 0 && (
               <tr className="empty-row">
-                <td colSpan={COLUMNS.length}>{stores.length === 0 ? 'No stores yet. Use “Import stores” to bring in a CSV or GeoJSON file.' : 'No store matches these filters.'}</td>
+                <td colSpan={COLUMNS.length}>{market.length === 0 ? 'No stores yet. Use “Import stores” to bring in a CSV or GeoJSON file.' : 'No store matches these filters.'}</td>
               </tr>
             )}
             {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
             {items.map((v) => {
               const i = rows[v.index]!;
-              const s = stores[i]!;
+              const s = storeAt(market, i);
               return (
                 <tr
                   key={s.id}

@@ -7,13 +7,12 @@ import { downloadPieces, slug } from '../common/download';
  * importer reads back unchanged, with each store's territory in the current plan appended.
  */
 export function storesToCsvFile(state: AppState, indices: Int32Array): Promise<void> {
-  const { stores, people, plan, assignment, territories } = state;
+  const { market, people, plan, assignment, territories } = state;
   const names = new Map(people.map((p) => [p.id, p.name]));
-  const subset = Array.from(indices, (i) => stores[i]!);
   const territoryOf = Array.from(indices, (i) => {
     const t = assignment[i] ?? -1;
     return t >= 0 ? (territories[t]?.name ?? '') : '';
   });
-  const lines = storesCsvLines(subset, names, [{ header: 'territory', value: (_s, k) => territoryOf[k] ?? '' }]);
+  const lines = storesCsvLines({ market, rows: indices }, names, [{ header: 'territory', value: (_s, k) => territoryOf[k] ?? '' }]);
   return downloadPieces(`stores-${slug(plan?.name ?? 'market')}-${new Date().toISOString().slice(0, 10)}.csv`, csvChunks(lines), 'text/csv;charset=utf-8');
 }

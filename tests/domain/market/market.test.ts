@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  EMPTY_MARKET, MarketBuilder, concatMarkets, indexOfStore, marketFromStores, marketStores, pickStores, sliceMarket, storeAt,
+  EMPTY_MARKET, MarketBuilder, concatMarkets, indexOfStore, marketFromStores, marketStores, pickStores, sliceMarket, storeAt, storesOfManager, withAccountManagers,
 } from '../../../src/domain/market';
 import type { PersonId, Store, StoreId } from '../../../src/domain/types';
 import { mulberry32 } from '../../fixtures/random';
@@ -132,5 +132,30 @@ describe('market columns', () => {
       else if (v && typeof v === 'object' && 'codes' in v) bytes += (v.codes as Uint8Array).byteLength;
     }
     expect(bytes / m.length).toBeLessThan(160);
+  });
+});
+
+describe('account managers on columns', () => {
+  const AM1 = 'P-AM-1' as PersonId;
+  const AM2 = 'P-AM-2' as PersonId;
+  const stores = [
+    store('S-1', 0, 0, { accountManagerId: AM1 }),
+    store('S-2', 0, 0, { accountManagerId: null }),
+    store('S-3', 0, 0, { accountManagerId: AM1 }),
+    store('S-4', 0, 0, { accountManagerId: AM2 }),
+  ];
+  it('lists a manager’s stores, and the stores without one', () => {
+    const m = marketFromStores(stores);
+    expect(Array.from(storesOfManager(m, AM1))).toEqual([0, 2]);
+    expect(Array.from(storesOfManager(m, null))).toEqual([1]);
+    expect(Array.from(storesOfManager(m, 'P-nobody' as PersonId))).toEqual([]);
+  });
+  it('changes only the given stores’ manager and shares every other column', () => {
+    const m = marketFromStores(stores);
+    const next = withAccountManagers(m, new Map<string, PersonId | null>([['S-1', AM2], ['S-2', AM1], ['S-nope', AM1]]));
+    expect(marketStores(next).map((s) => s.accountManagerId)).toEqual([AM2, AM1, AM1, AM2]);
+    expect(marketStores(m).map((s) => s.accountManagerId)).toEqual([AM1, null, AM1, AM2]); // the old market is untouched
+    expect(next.name).toBe(m.name);
+    expect(withAccountManagers(m, new Map())).toBe(m);
   });
 });
