@@ -6,7 +6,7 @@ import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import notoBold from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url';
 import notoRegular from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import { STATUS_COLORS } from './statusColors';
-import { STORE_TILE_LAYERS } from './storeTiles';
+import { POINTS_MIN_ZOOM, STORE_TILE_LAYERS } from './storeTiles';
 
 export const FONT_REGULAR = 'Noto Sans Regular';
 export const FONT_BOLD = 'Noto Sans Bold';
@@ -139,6 +139,9 @@ export function baseStyle(storeTiles: string): StyleSpecification {
       type: 'circle',
       source: SOURCES.stores,
       'source-layer': STORE_TILE_LAYERS.cells,
+      // tiles from this zoom hold no cells; without it, a parent tile kept while its children
+      // load would show its bubbles over the single stores
+      maxzoom: POINTS_MIN_ZOOM,
       paint: {
         // share of customers in the cell: from the prospect color (none) to the customer color (all)
         'circle-color': [
@@ -157,6 +160,7 @@ export function baseStyle(storeTiles: string): StyleSpecification {
       type: 'symbol',
       source: SOURCES.stores,
       'source-layer': STORE_TILE_LAYERS.cells,
+      maxzoom: POINTS_MIN_ZOOM,
       filter: ['>=', ['get', 'count'], 10],
       layout: { 'text-field': ['get', 'label'], 'text-font': [FONT_BOLD], 'text-size': 10, 'text-allow-overlap': true },
       paint: { 'text-color': '#ffffff', 'text-halo-color': 'rgba(0,0,0,0.35)', 'text-halo-width': 1 },
