@@ -181,8 +181,8 @@ function lowerBoundKey(ix: StoreIndex, key: number, lo: number, hi: number): num
   return lo;
 }
 
-function lowerBound(a: Uint32Array, v: number): number {
-  let lo = 0;
+function lowerBound(a: Uint32Array, v: number, from = 0): number {
+  let lo = from;
   let hi = a.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -299,9 +299,10 @@ export class StoreTiles {
     let open = false;
     const scale = 2 ** z;
     for (let a = c0; a < c1; ) {
+      // the cells of one grid square are a run of the table: find its end by binary search,
+      // so a country-wide tile costs its 64 squares, not the table's 10^5 cells
       const g = Math.floor(cellKeys[a]! / group);
-      let b = a + 1;
-      while (b < c1 && Math.floor(cellKeys[b]! / group) === g) b++;
+      const b = Math.min(c1, lowerBound(cellKeys, (g + 1) * group, a + 1));
       const count = cellCount[b]! - cellCount[a]!;
       if (count > 0) {
         if (!open) {
