@@ -64,7 +64,7 @@ export default defineConfig({
           // Some tests load the 3,2xx US counties or a 10k-store market: on a loaded 2-core
           // CI machine the 5 s default is too tight. Speed is measured in the bench, not here.
           testTimeout: 60_000,
-          include: ['tests/domain/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/data/**/*.test.ts', 'tests/store/**/*.test.ts', 'tests/workers/**/*.test.ts', 'tests/architecture.test.ts'],
+          include: ['tests/domain/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/data/**/*.test.ts', 'tests/store/**/*.test.ts', 'tests/workers/**/*.test.ts', 'tests/map/**/*.test.ts', 'tests/architecture.test.ts'],
         },
       },
       {

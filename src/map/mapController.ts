@@ -4,7 +4,7 @@
  * and hears back plain domain events (territoryDrawn, territoryReshaped…). It never
  * imports the store or the db.
  */
-import { LngLatBounds, Map as MlMap, Popup, setWorkerUrl, type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl';
+import { LngLatBounds, Map as MlMap, Popup, setWorkerUrl, type GeoJSONSource, type MapMouseEvent, type VectorTileSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Feature, FeatureCollection, LineString, Polygon } from 'geojson';
@@ -23,9 +23,12 @@ import { buildSnapIndex, snapPosition, type SnapIndex } from '../domain/editing'
 import { circlePolygon } from '../domain/geometry/circlePolygon';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import { labelPoint } from '../domain/geometry/labelPoint';
+import { storeAt, type Market } from '../domain/market';
 import type { Store, Territory, TerritoryGeometry, TerritoryId } from '../domain/types';
 import { loadBasemap } from './basemap';
 import { baseStyle, LARGE_MARKET, LAYERS, SOURCES } from './style';
+import { createStoreTileSource, type StoreTileSource } from './storeTileProtocol';
+import { POINTS_MIN_ZOOM, StoreTiles } from './storeTiles';
 
 setWorkerUrl(workerUrl);
 
@@ -75,9 +78,13 @@ export class MapController {
   private editing: TerritoryId | null = null;
   private territories: TerritoryView[] = [];
   private selectedId: TerritoryId | null = null;
-  private stores: readonly Store[] = [];
-  private highlighted: readonly Store[] = [];
-  private moved: readonly { store: Store; color: string }[] | null = null;
+  private market: Market | null = null;
+  private visible: Int32Array = new Int32Array(0);
+  private storeTiles: StoreTiles | null = null;
+  private readonly tileSource: StoreTileSource = createStoreTileSource();
+  private tileVersion = 0;
+  private highlighted: ArrayLike<number> = [];
+  private moved: readonly { index: number; color: string }[] | null = null;
   private typedCircleRadius: number | null = null;
   private snapIndex: SnapIndex<TerritoryId> | null = null;
   /** Snapping tolerance in screen pixels (converted to metres at the current zoom). */
@@ -92,7 +99,7 @@ export class MapController {
   constructor(container: HTMLElement, private readonly events: MapEvents) {
     this.map = new MlMap({
       container,
-      style: baseStyle(),
+      style: baseStyle(this.tileSource.url(0)),
       bounds: US_BOUNDS,
       fitBoundsOptions: { padding: 20 },
       attributionControl: { compact: true, customAttribution: 'US Census (us-atlas) · GeoNames' },
@@ -152,7 +159,7 @@ export class MapController {
     this.map.on('mousemove', (e) => this.onPaintMove(e));
     this.map.on('mouseup', () => this.onPaintUp());
     this.map.on('moveend', () => this.events.viewChanged?.());
-    for (const layer of [LAYERS.stores, LAYERS.storesLarge, LAYERS.clusters]) {
+    for (const layer of [LAYERS.stores, LAYERS.cells]) {
       this.map.on('mouseenter', layer, () => this.setCursor('pointer'));
       this.map.on('mouseleave', layer, () => this.setCursor(''));
     }
@@ -226,29 +233,31 @@ export class MapController {
     this.source(SOURCES.territoryLabels).setData(labels);
   }
 
-  /** Replaces the store points. */
-  setStores(stores: readonly Store[]): void {
-    this.stores = stores;
+  /**
+   * Shows the market's stores whose indexes are in `visible` (those that pass the stores
+   * filter; all of them is `visible.length === market.length`). The stores reach the map as
+   * vector tiles built from the columns (storeTiles.ts): single stores in status colors, and
+   * for a market of more than LARGE_MARKET shown stores, cells with counts below
+   * POINTS_MIN_ZOOM. A new market builds the spatial index (about 0.2 s for a million
+   * stores); a new visible set reuses it.
+   */
+  setStores(market: Market, visible: Int32Array): void {
+    this.market = market;
+    this.visible = visible;
     if (this.ready) this.renderStores();
   }
 
   private renderStores(): void {
-    const large = this.stores.length > LARGE_MARKET;
-    const fc: FeatureCollection = {
-      type: 'FeatureCollection',
-      features: this.stores.map((s, i) => ({
-        type: 'Feature',
-        // the id serves feature state on the plain layer only; a large market leaves it out
-        // (the features are cloned to maplibre's worker, ~10 µs each)
-        properties: large ? { i, status: s.status, precision: s.geocodePrecision } : { id: s.id, i, status: s.status, precision: s.geocodePrecision },
-        geometry: { type: 'Point', coordinates: [s.lng, s.lat] },
-      })),
-    };
-    const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
-    this.source(SOURCES.stores).setData(large ? empty : fc);
-    this.source(SOURCES.storeClusters).setData(large ? fc : empty);
+    const market = this.market;
+    if (!market) return;
+    if (this.storeTiles?.columns === market) this.storeTiles.setVisible(this.visible);
+    else this.storeTiles = new StoreTiles(market, this.visible); // reuses the index while the coordinates are the same
+    const large = this.storeTiles.shown > LARGE_MARKET;
+    this.storeTiles.pointsMinZoom = large ? POINTS_MIN_ZOOM : 0;
+    this.tileSource.set(this.storeTiles);
+    (this.map.getSource(SOURCES.stores) as VectorTileSource).setTiles([this.tileSource.url(++this.tileVersion)]);
     const el = this.map.getContainer();
-    el.dataset['storeRendering'] = large ? 'clustered' : 'points';
+    el.dataset['storeRendering'] = large ? 'cells' : 'points';
     el.dataset['storePushes'] = String(Number(el.dataset['storePushes'] ?? '0') + 1);
   }
 
@@ -341,37 +350,45 @@ export class MapController {
    * Compare view: shows only the moved stores, each in its plan-B territory's color, and
    * dims all other stores; null goes back to the normal store layer.
    */
-  setMovedStores(moved: readonly { store: Store; color: string }[] | null): void {
+  setMovedStores(moved: readonly { index: number; color: string }[] | null): void {
     this.moved = moved;
     if (this.ready) this.renderMoved();
   }
 
   private renderMoved(): void {
-    const list = this.moved ?? [];
+    const m = this.market;
+    const list = m ? (this.moved ?? []) : [];
     this.source(SOURCES.moved).setData({
       type: 'FeatureCollection',
-      features: list.map(({ store, color }) => ({ type: 'Feature', properties: { id: store.id, color }, geometry: { type: 'Point', coordinates: [store.lng, store.lat] } })),
+      features: list.map(({ index, color }) => ({ type: 'Feature', properties: { i: index, color }, geometry: { type: 'Point', coordinates: [m!.lng[index]!, m!.lat[index]!] } })),
     });
-    for (const layer of [LAYERS.stores, LAYERS.storesLarge, LAYERS.clusters]) this.map.setPaintProperty(layer, 'circle-opacity', this.moved ? 0.18 : layer === LAYERS.clusters ? 0.78 : 0.85);
+    for (const layer of [LAYERS.stores, LAYERS.cells]) this.map.setPaintProperty(layer, 'circle-opacity', this.moved ? 0.18 : layer === LAYERS.cells ? 0.78 : 0.85);
     this.map.getContainer().dataset['movedStores'] = String(list.length);
   }
 
-  /** Rings the given stores (e.g. an account manager's portfolio); [] clears. */
-  setHighlightedStores(stores: readonly Store[]): void {
-    this.highlighted = stores;
+  /** Rings the given stores, by index in the market (e.g. an account manager's portfolio); [] clears. */
+  setHighlightedStores(indexes: ArrayLike<number>): void {
+    this.highlighted = indexes;
     if (this.ready) this.renderHighlight();
   }
 
   private renderHighlight(): void {
-    this.source(SOURCES.highlight).setData({
-      type: 'FeatureCollection',
-      features: this.highlighted.map((s) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [s.lng, s.lat] } })),
-    });
+    const m = this.market;
+    const features: Feature[] = [];
+    if (m) {
+      for (let k = 0; k < this.highlighted.length; k++) {
+        const i = this.highlighted[k]!;
+        if (i >= 0 && i < m.length) features.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [m.lng[i]!, m.lat[i]!] } });
+      }
+    }
+    this.source(SOURCES.highlight).setData({ type: 'FeatureCollection', features });
   }
 
-  /** Flies to a store and opens its details. */
-  focusStore(store: Store): void {
-    if (!this.ready) return;
+  /** Flies to a store (by index in the market) and opens its details. */
+  focusStore(index: number): void {
+    const m = this.market;
+    if (!this.ready || !m || index < 0 || index >= m.length) return;
+    const store = storeAt(m, index);
     this.map.flyTo({ center: [store.lng, store.lat], zoom: Math.max(this.map.getZoom(), 10), duration: 700 });
     this.showStorePopup(store);
   }
@@ -397,19 +414,17 @@ export class MapController {
       return;
     }
     if (this.draw.getMode() !== 'static') return;
-    const cluster = this.map.queryRenderedFeatures(e.point, { layers: [LAYERS.clusters] })[0];
-    if (cluster && cluster.geometry.type === 'Point') {
-      // a bubble of a large market: zoom in to where it splits
-      const center = cluster.geometry.coordinates as [number, number];
-      void (this.map.getSource(SOURCES.storeClusters) as GeoJSONSource)
-        .getClusterExpansionZoom(Number(cluster.properties['cluster_id']))
-        .then((zoom) => this.map.easeTo({ center, zoom }));
+    const cell = this.map.queryRenderedFeatures(e.point, { layers: [LAYERS.cells] })[0];
+    if (cell && cell.geometry.type === 'Point') {
+      // a cell of a large market: zoom in on it, two levels at a time, at most to single stores
+      const center = cell.geometry.coordinates as [number, number];
+      this.map.easeTo({ center, zoom: Math.min(Math.floor(this.map.getZoom()) + 2, POINTS_MIN_ZOOM) });
       return;
     }
-    const storeHit = this.map.queryRenderedFeatures(e.point, { layers: [LAYERS.stores, LAYERS.storesLarge] })[0];
-    if (storeHit) {
-      const store = this.stores[Number(storeHit.properties['i'])];
-      if (store) this.showStorePopup(store);
+    const storeHit = this.map.queryRenderedFeatures(e.point, { layers: [LAYERS.stores] })[0];
+    if (storeHit && this.market) {
+      const i = Number(storeHit.properties['i']);
+      if (i >= 0 && i < this.market.length) this.showStorePopup(storeAt(this.market, i));
       return;
     }
     const hit = this.map.queryRenderedFeatures(e.point, { layers: [LAYERS.territoryFill] });
@@ -558,15 +573,15 @@ export class MapController {
     if (!b.isEmpty()) this.map.fitBounds(b, { padding: 48, duration: 600, maxZoom: 11 });
   }
 
-  /** Pixel position of a lng/lat in the map container (used by browser tests and tooltips). */
-  /** What the map draws now: cluster bubbles and single store dots (for the browser tests). */
+  /** What the map draws now: cell bubbles (`clusters`) and single store dots (for the browser tests). */
   renderedStoreCounts(): { clusters: number; stores: number } {
     return {
-      clusters: this.map.queryRenderedFeatures({ layers: [LAYERS.clusters] }).length,
-      stores: this.map.queryRenderedFeatures({ layers: [LAYERS.stores, LAYERS.storesLarge] }).length,
+      clusters: this.map.queryRenderedFeatures({ layers: [LAYERS.cells] }).length,
+      stores: this.map.queryRenderedFeatures({ layers: [LAYERS.stores] }).length,
     };
   }
 
+  /** Pixel position of a lng/lat in the map container (used by browser tests and tooltips). */
   project(lng: number, lat: number): { x: number; y: number } {
     return this.map.project([lng, lat]);
   }
@@ -582,6 +597,7 @@ export class MapController {
   }
 
   destroy(): void {
+    this.tileSource.dispose();
     this.draw?.stop();
     this.map.remove();
   }

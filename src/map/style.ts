@@ -6,6 +6,7 @@ import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import notoBold from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url';
 import notoRegular from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import { STATUS_COLORS } from './statusColors';
+import { POINTS_MIN_ZOOM, STORE_TILE_LAYERS } from './storeTiles';
 
 export const FONT_REGULAR = 'Noto Sans Regular';
 export const FONT_BOLD = 'Noto Sans Bold';
@@ -20,9 +21,8 @@ export const SOURCES = {
   stateLabels: 'state-labels',
   territories: 'territories',
   territoryLabels: 'territory-labels',
+  /** Vector tiles built on the page from the market's columns (storeTiles.ts, served by storeTileProtocol.ts). */
   stores: 'stores',
-  /** The same stores for a large market, clustered by maplibre's worker (see LARGE_MARKET). */
-  storeClusters: 'store-clusters',
   highlight: 'store-highlight',
   moved: 'stores-moved',
   baseUnits: 'base-units',
@@ -32,23 +32,24 @@ export const SOURCES = {
 export const LAYERS = {
   territoryFill: 'territory-fill',
   territoryLine: 'territory-line',
+  /** Single stores, in status colors. */
   stores: 'stores',
-  /** Large market: cluster bubbles at low zoom, and single stores from the clustered source. */
-  clusters: 'store-clusters',
-  clusterCounts: 'store-cluster-counts',
-  storesLarge: 'stores-large',
+  /** A large market below POINTS_MIN_ZOOM: a bubble per grid cell with its store count. */
+  cells: 'store-cells',
+  cellCounts: 'store-cell-counts',
   moved: 'stores-moved',
   baseUnitLine: 'base-unit-line',
 } as const;
 
 /**
- * Above this many stores shown, they are drawn clustered: a GeoJSON layer of every store is
- * slow to draw and to read at country zoom (100k dots are one blot), while maplibre's
- * clustering (supercluster, in its worker) gives bubbles with counts and falls back to the
- * single stores from zoom CLUSTER_MAX_ZOOM + 1 on. The sample market (10k) stays as dots.
+ * Above this many stores shown, the tiles aggregate stores into cells below
+ * POINTS_MIN_ZOOM (9): at country zoom 100k dots are one blot and a tile of them is
+ * megabytes, while a bubble per cell with its count stays legible. Up to it (the sample
+ * market has 10k) every zoom shows single stores.
  */
 export const LARGE_MARKET = 50_000;
-export const CLUSTER_MAX_ZOOM = 8;
+/** Tiles are built up to this zoom and overzoomed beyond (single stores are exact to a few metres there). */
+export const STORE_TILES_MAX_ZOOM = 14;
 
 /** Store dot paint, shared by the plain and the large-market layer. */
 function storePaint(): NonNullable<Extract<LayerSpecification, { type: 'circle' }>['paint']> {
@@ -76,7 +77,8 @@ function storePaint(): NonNullable<Extract<LayerSpecification, { type: 'circle' 
   };
 }
 
-export function baseStyle(): StyleSpecification {
+/** The style; `storeTiles` is the stores' tile URL template (see storeTileProtocol.ts). */
+export function baseStyle(storeTiles: string): StyleSpecification {
   const empty = { type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } };
   const layers: LayerSpecification[] = [
     { id: 'background', type: 'background', paint: { 'background-color': '#dfe8f0' } },
@@ -131,33 +133,38 @@ export function baseStyle(): StyleSpecification {
         'circle-stroke-width': 2,
       },
     },
-    { id: LAYERS.stores, type: 'circle', source: SOURCES.stores, paint: storePaint() },
+    { id: LAYERS.stores, type: 'circle', source: SOURCES.stores, 'source-layer': STORE_TILE_LAYERS.stores, paint: storePaint() },
     {
-      id: LAYERS.clusters,
+      id: LAYERS.cells,
       type: 'circle',
-      source: SOURCES.storeClusters,
-      filter: ['has', 'point_count'],
+      source: SOURCES.stores,
+      'source-layer': STORE_TILE_LAYERS.cells,
+      // tiles from this zoom hold no cells; without it, a parent tile kept while its children
+      // load would show its bubbles over the single stores
+      maxzoom: POINTS_MIN_ZOOM,
       paint: {
-        // share of customers in the bubble: from the prospect color (none) to the customer color (all)
+        // share of customers in the cell: from the prospect color (none) to the customer color (all)
         'circle-color': [
-          'interpolate', ['linear'], ['/', ['get', 'customers'], ['get', 'point_count']],
+          'interpolate', ['linear'], ['/', ['get', 'customers'], ['get', 'count']],
           0, STATUS_COLORS.prospect, 0.5, '#7f9a3c', 1, STATUS_COLORS.customer,
         ],
-        'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'point_count']], 1, 9, 30, 18, 300, 34],
+        // cells are 64 px apart on a 512 px tile: the biggest bubble must not hide its neighbours
+        'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'count']], 1, 5, 30, 13, 300, 24],
         'circle-opacity': 0.78,
         'circle-stroke-color': '#ffffff',
         'circle-stroke-width': 1.2,
       },
     },
     {
-      id: LAYERS.clusterCounts,
+      id: LAYERS.cellCounts,
       type: 'symbol',
-      source: SOURCES.storeClusters,
-      filter: ['has', 'point_count'],
-      layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': [FONT_BOLD], 'text-size': 11, 'text-allow-overlap': true },
+      source: SOURCES.stores,
+      'source-layer': STORE_TILE_LAYERS.cells,
+      maxzoom: POINTS_MIN_ZOOM,
+      filter: ['>=', ['get', 'count'], 10],
+      layout: { 'text-field': ['get', 'label'], 'text-font': [FONT_BOLD], 'text-size': 10, 'text-allow-overlap': true },
       paint: { 'text-color': '#ffffff', 'text-halo-color': 'rgba(0,0,0,0.35)', 'text-halo-width': 1 },
     },
-    { id: LAYERS.storesLarge, type: 'circle', source: SOURCES.storeClusters, filter: ['!', ['has', 'point_count']], paint: storePaint() },
     {
       // Compare view: the stores that change territory, in the color of their territory in
       // plan B, drawn over the (dimmed) other stores.
@@ -207,14 +214,7 @@ export function baseStyle(): StyleSpecification {
       [SOURCES.stateLabels]: empty,
       [SOURCES.territories]: { ...empty, promoteId: 'id' },
       [SOURCES.territoryLabels]: empty,
-      [SOURCES.stores]: { ...empty, promoteId: 'id' },
-      [SOURCES.storeClusters]: {
-        ...empty,
-        cluster: true,
-        clusterMaxZoom: CLUSTER_MAX_ZOOM,
-        clusterRadius: 45,
-        clusterProperties: { customers: ['+', ['case', ['==', ['get', 'status'], 'customer'], 1, 0]] },
-      },
+      [SOURCES.stores]: { type: 'vector', tiles: [storeTiles], minzoom: 0, maxzoom: STORE_TILES_MAX_ZOOM },
       [SOURCES.highlight]: empty,
       [SOURCES.moved]: empty,
       [SOURCES.baseUnits]: empty,

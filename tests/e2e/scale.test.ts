@@ -1,8 +1,9 @@
 /**
  * A large market in real Chromium, sized for CI: 200,000 stores imported through the wizard,
- * drawn clustered, a territory drawn over them, deleted, undone, and the page reloaded; at
- * each step the statistics agree with an independent count of the file's rows and the
- * sample market's stores inside the drawn outline.
+ * drawn as store tiles (cells with counts at low zoom, single stores zoomed in), a territory
+ * drawn over them, deleted, undone, and the page reloaded; at each step the statistics agree
+ * with an independent count of the file's rows and the sample market's stores inside the
+ * drawn outline.
  */
 import { booleanPointInPolygon } from '@turf/turf';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,7 +50,7 @@ async function mapData(page: Page, key: string): Promise<string | undefined> {
 }
 
 describe('a 200,000-store market', () => {
-  it('imports, draws clustered, edits, undoes and reloads; every figure matches an independent count', async () => {
+  it('imports, draws cells then single stores, edits, undoes and reloads; every figure matches an independent count', async () => {
     const { file, points } = bigFile();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
@@ -69,8 +70,8 @@ describe('a 200,000-store market', () => {
     await dialog.getByRole('button', { name: 'Done' }).click();
     const total = sample.length + ROWS;
     await expect.poll(() => cellNumber(page, 'Total', 'Stores'), { timeout: 60_000 }).toBe(total);
-    await expect.poll(() => mapData(page, 'storeRendering'), { timeout: 30_000 }).toBe('clustered');
-    // At country zoom: bubbles, not 210,000 dots; zoomed in: single stores, no bubbles.
+    await expect.poll(() => mapData(page, 'storeRendering'), { timeout: 30_000 }).toBe('cells');
+    // At country zoom: cell bubbles, not 210,000 dots; zoomed in: single stores, no bubbles.
     const rendered = () => page.evaluate(() => window.__territoryPlanner!.renderedStoreCounts());
     await expect.poll(async () => (await rendered()).clusters, { timeout: 30_000 }).toBeGreaterThan(10);
     expect((await rendered()).stores).toBeLessThan(5_000);
@@ -115,7 +116,7 @@ describe('a 200,000-store market', () => {
     await expect.poll(() => cellNumber(page, 'Total', 'Stores'), { timeout: 60_000 }).toBe(total);
     expect(await cellNumber(page, 'Big Box', 'Stores')).toBe(expected);
     expect(await cellNumber(page, 'Unassigned', 'Stores')).toBe(unassigned);
-    await expect.poll(() => mapData(page, 'storeRendering')).toBe('clustered');
+    await expect.poll(() => mapData(page, 'storeRendering')).toBe('cells');
     await page.screenshot({ path: join(dir, 'scale.png') });
     if (process.env['SCALE_SCREENSHOT']) await page.screenshot({ path: process.env['SCALE_SCREENSHOT'] });
     await context.close();

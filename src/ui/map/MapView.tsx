@@ -1,4 +1,4 @@
-import { indexOfStore, storeAt, storesOfManager } from '../../domain/market';
+import { indexOfStore, storesOfManager } from '../../domain/market';
 import { useEffect, useRef } from 'react';
 import { METERS_PER_MILE, validateTerritoryGeometry } from '../../domain/geometry';
 import type { TerritoryGeometry, TerritoryId } from '../../domain/types';
@@ -219,11 +219,11 @@ export default function MapView() {
     };
     const pushStores = () => {
       const { market, visibleStores } = s();
-      controller.setStores(Array.from(visibleStores, (i) => storeAt(market, i)));
+      controller.setStores(market, visibleStores);
     };
-    // A new market or filter reaches the map in a task of its own: handing 100k+ stores to
-    // maplibre's worker takes a second on the page's thread, and in the same task as the
-    // statistics that computed them it made one long freeze instead of two shorter ones.
+    // A new market or filter reaches the map in a task of its own: a new market builds the
+    // map's spatial index (about 0.2 s for a million stores), and in the same task as the
+    // statistics that computed them it would make one long freeze instead of two shorter ones.
     let storesTimer: ReturnType<typeof setTimeout> | null = null;
     const queueStores = () => {
       storesTimer ??= setTimeout(() => {
@@ -233,15 +233,15 @@ export default function MapView() {
     };
     const pushHighlight = () => {
       const { market, portfolioManagerId, bottomTab } = s();
-      controller.setHighlightedStores(portfolioManagerId && bottomTab === 'portfolio' ? Array.from(storesOfManager(market, portfolioManagerId), (i) => storeAt(market, i)) : []);
+      controller.setHighlightedStores(portfolioManagerId && bottomTab === 'portfolio' ? storesOfManager(market, portfolioManagerId) : []);
     };
     const pushMoved = () => {
-      const { comparison, bottomTab, market } = s();
+      const { comparison, bottomTab } = s();
       if (bottomTab !== 'compare' || !comparison) return controller.setMovedStores(null);
       const { result, b } = comparison;
-      const moved = Array.from(result.moved, (storeIndex, k) => {
+      const moved = Array.from(result.moved, (index, k) => {
         const to = result.movedTo[k]!;
-        return { store: storeAt(market, storeIndex), color: to < 0 ? '#8a939d' : b.territories[to]!.color };
+        return { index, color: to < 0 ? '#8a939d' : b.territories[to]!.color };
       });
       controller.setMovedStores(moved);
     };
@@ -263,7 +263,7 @@ export default function MapView() {
       if (state.storeFocus && state.storeFocus !== prev.storeFocus) {
         const id = state.storeFocus.id;
         const at = indexOfStore(state.market, id);
-        if (at >= 0) controller.focusStore(storeAt(state.market, at));
+        if (at >= 0) controller.focusStore(at);
       }
       if (state.baseUnitLevel !== prev.baseUnitLevel) {
         // Clicks paint (or stop painting) from now on, not from when the deferred load
