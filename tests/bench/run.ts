@@ -18,6 +18,7 @@ const BENCHES: readonly { file: string; load: () => Promise<BenchModule> }[] = [
   { file: 'planSwitch.bench.ts', load: () => import('./planSwitch.bench') },
   { file: 'planEngine.bench.ts', load: () => import('./planEngine.bench') },
   { file: 'scaleBrowser.bench.ts', load: () => import('./scaleBrowser.bench') },
+  { file: 'balance.bench.ts', load: () => import('./balance.bench') },
 ];
 
 async function main(): Promise<void> {
