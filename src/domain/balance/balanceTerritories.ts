@@ -21,7 +21,7 @@
 import { allocate, bisect, componentsOf, growFromSeeds } from './initialPartition';
 import { summarizePlan, type PlanSummary } from './planSummary';
 import { subSeed } from './random';
-import { createSearch, descend, EXCESS, giveBack, objective, pushAlongPaths, type Search, type SearchConfig } from './search';
+import { createSearch, descend, EXCESS, giveBack, objective, pushAlongPaths, swapPass, type Search, type SearchConfig } from './search';
 import type { UnitGraph } from './unitGraph';
 
 export type BalanceMode = 'scratch' | 'rebalance';
@@ -155,12 +155,17 @@ export function balanceTerritories(input: BalanceInput): BalanceResult {
   if (input.mode === 'rebalance') {
     const owner = Int32Array.from(start);
     if (fill) fillUnassigned(graph, owner, active, tLocked);
-    const cfg: SearchConfig = { tol: 0.9 * tolerance, balance: 0.05, shape: shapeWeight * 10 * (0.9 * tolerance) ** 2 * 0.1, moveCost: 0.1 * EXCESS * 0.9 * tolerance };
+    const tolEff = 0.98 * tolerance;
+    // Moving stores costs little next to leaving a territory out of tolerance (a unit of 1 %
+    // of the ideal costs what 0.1 % beyond the tolerance costs), but more than evening out
+    // or rounding off inside it: a rebalance moves what it must.
+    const cfg: SearchConfig = { tol: tolEff, balance: 0.05, shape: shapeWeight * tolEff * tolEff, moveCost: 0.05 * EXCESS * tolEff * tolEff };
     const s = createSearch(graph, k, w, owner, movable, tLocked, target, ideal, cfg, start, input.storeCounts ?? w, shouldStop);
     for (let round = 0; round < 4 && !shouldStop(); round++) {
       pushAlongPaths(s, 0.6 * tolerance);
       progress(0.2 + round * 0.2);
       descend(s, subSeed(seed, round), 30);
+      if (outOfTolerance(s) > 0 && swapPass(s) > 0) descend(s, subSeed(seed, round + 11), 30);
       giveBack(s);
       if (outOfTolerance(s) === 0) break;
     }
@@ -171,7 +176,9 @@ export function balanceTerritories(input: BalanceInput): BalanceResult {
 
   // From scratch.
   const restarts = Math.max(1, input.restarts ?? 8);
-  const tolEff = 0.8 * tolerance;
+  // The search's bound is the user's tolerance (a hair inside, for rounding); the balance
+  // term keeps pulling towards the ideal inside it.
+  const tolEff = 0.999 * tolerance;
   const cfg: SearchConfig = { tol: tolEff, balance: 1, shape: shapeWeight * 10 * tolEff * tolEff, moveCost: 0 };
   const free: number[] = [];
   for (let u = 0; u < n; u++) if (movable[u]) free.push(u);
@@ -197,7 +204,7 @@ export function balanceTerritories(input: BalanceInput): BalanceResult {
         const kk = shares[i]!;
         const ts = kk > 0 ? freeTerritories.slice(next, next + kk) : freeTerritories.slice(0, 1);
         next += kk;
-        bisect(graph, w, piece, ts, owner, subSeed(runSeed, i), { eps: tolerance / 3, maxTrees: 40, shapeTrees: shapeWeight > 0 ? 3 : 0 }, shouldStop);
+        bisect(graph, w, piece, ts, owner, subSeed(runSeed, i), { eps: tolerance / 2, maxTrees: 16, shapeTrees: shapeWeight > 0 ? 3 : 0 }, shouldStop);
       });
     }
     if (fill) fillUnassigned(graph, owner, active, tLocked);
@@ -206,6 +213,7 @@ export function balanceTerritories(input: BalanceInput): BalanceResult {
     for (let round = 0; round < 3 && outOfTolerance(s) > 0 && !shouldStop(); round++) {
       pushAlongPaths(s, 0.5 * tolerance);
       descend(s, subSeed(runSeed, round + 1), 60);
+      if (outOfTolerance(s) > 0 && swapPass(s) > 0) descend(s, subSeed(runSeed, round + 11), 60);
     }
     runs++;
     if (shouldStop()) {

@@ -124,6 +124,8 @@ function splitOnce(
   const cnt = new Int32Array(m);
   const stack = new Int32Array(m);
   const inSub = new Uint8Array(m);
+  const foundV = new Int32Array(2 * m);
+  const foundK = new Int32Array(2 * m);
   // The best cut so far: its side's members (local indices) and how many parts it gets.
   let best: { members: Int32Array | null; kk: number; err: number; cut: number } = { members: null, kk: k1, err: Infinity, cut: Infinity };
   const take = (v: number, kk: number, err: number, cut: number) => {
@@ -133,11 +135,11 @@ function splitOnce(
   let balancedTrees = 0;
   for (let attempt = 0; attempt < opts.maxTrees; attempt++) {
     // Kruskal over random keys.
-    for (let e = 0; e < edgeCount; e++) {
-      keys[e] = random();
-      order[e] = e;
-    }
-    order.sort((x, y) => keys[x]! - keys[y]!);
+    // Random order of the edges: a random 26-bit key above the edge index, sorted as
+    // plain numbers (a typed-array sort without a comparator is several times faster).
+    for (let e = 0; e < edgeCount; e++) keys[e] = Math.floor(random() * 0x4000000) * 0x4000000 + e;
+    keys.sort();
+    for (let e = 0; e < edgeCount; e++) order[e] = keys[e]! % 0x4000000;
     for (let i = 0; i < m; i++) parent[i] = i;
     head.fill(-1);
     let links = 0;
@@ -191,37 +193,48 @@ function splitOnce(
       sub[p] = sub[p]! + sub[x]!;
       cnt[p] = cnt[p]! + cnt[x]!;
     }
-    // Balanced cuts of this tree, and the least unbalanced one.
-    const found: { v: number; kk: number; err: number }[] = [];
-    let treeBest = { v: -1, kk: k1, err: Infinity };
-    const sides = k1 === k - k1 ? [k1] : [k1, k - k1];
+    // Balanced cuts of this tree (node, parts on its side), and the least unbalanced one.
+    let foundCount = 0;
+    let bestV = -1;
+    let bestK = k1;
+    let bestErr = Infinity;
     for (let i = 1; i < m; i++) {
       const v = pre[i]!;
-      for (const kk of sides) {
+      for (let side = 0; side < 2; side++) {
+        const kk = side === 0 ? k1 : k - k1;
+        if (side === 1 && kk === k1) break;
         if (cnt[v]! < kk || m - cnt[v]! < k - kk) continue;
         const err = Math.abs(sub[v]! - share * kk) / (share > 0 ? share : 1) / Math.min(kk, k - kk);
-        if (err <= opts.eps) found.push({ v, kk, err });
-        if (err < treeBest.err) treeBest = { v, kk, err };
+        if (err <= opts.eps) {
+          foundV[foundCount] = v;
+          foundK[foundCount++] = kk;
+        }
+        if (err < bestErr) [bestV, bestK, bestErr] = [v, kk, err];
       }
     }
-    if (found.length === 0) {
-      if (treeBest.v >= 0 && treeBest.err < best.err) take(treeBest.v, treeBest.kk, treeBest.err, Infinity);
+    if (foundCount === 0) {
+      if (bestV >= 0 && bestErr < best.err) take(bestV, bestK, bestErr, Infinity);
       continue;
     }
     balancedTrees++;
     if (opts.shapeTrees === 0) {
-      take(treeBest.v, treeBest.kk, treeBest.err, 0);
+      take(bestV, bestK, bestErr, 0);
       break;
     }
     // Shortest border among a few balanced cuts of this tree.
-    for (let c = 0; c < Math.min(6, found.length); c++) {
-      const f = found[Math.floor(random() * found.length)]!;
-      const start = preIndex[f.v]!;
+    for (let c = 0; c < Math.min(6, foundCount); c++) {
+      const pick = Math.floor(random() * foundCount);
+      const v = foundV[pick]!;
+      const kk = foundK[pick]!;
+      const start = preIndex[v]!;
       inSub.fill(0);
-      for (let i = start; i < start + cnt[f.v]!; i++) inSub[pre[i]!] = 1;
+      for (let i = start; i < start + cnt[v]!; i++) inSub[pre[i]!] = 1;
       let cut = 0;
       for (let e = 0; e < edgeCount; e++) if (inSub[ea[e]!] !== inSub[eb[e]!]) cut += el[e]!;
-      if (best.err > opts.eps || cut < best.cut) take(f.v, f.kk, f.err, cut);
+      if (best.err > opts.eps || cut < best.cut) {
+        const err = Math.abs(sub[v]! - share * kk) / (share > 0 ? share : 1) / Math.min(kk, k - kk);
+        take(v, kk, err, cut);
+      }
     }
     if (balancedTrees >= opts.shapeTrees) break;
   }

@@ -108,7 +108,7 @@ export function recount(s: Search): void {
 /** The objective's term for territory t at weight w, area a, perimeter p. */
 export function penalty(s: Search, t: number, w: number, a: number, p: number): number {
   const d = (w - s.target[t]!) / s.ideal;
-  const over = Math.abs(d) - s.cfg.tol;
+  const over = Math.abs(w - s.ideal) / s.ideal - s.cfg.tol;
   let f = s.cfg.balance * d * d;
   if (over > 0) f += EXCESS * over * over;
   if (s.cfg.shape > 0 && p > 0) f += s.cfg.shape * (1 - Math.min(1, (4 * Math.PI * a) / (p * p)));
@@ -331,69 +331,133 @@ export function transfer(s: Search, from: number, to: number, amount: number, sl
 }
 
 /**
- * For each territory beyond `aim` (relative to its target), the nearest territory with room
- * (or with weight to spare), by hops on the territory graph, and units handed along the path
- * between them. Heavy territories first, largest excess first. Returns true if anything moved.
+ * For each territory beyond the tolerance (relative to its target), the nearest territories
+ * (hops on the territory graph) that can take or give the difference without leaving
+ * `aim`, and units handed along the path between them, most room first. A territory no
+ * path helps is left for the swaps. Returns true if anything moved.
  */
 export function pushAlongPaths(s: Search, aim: number): boolean {
   let movedAny = false;
-  for (let round = 0; round < 3 * s.k; round++) {
+  const skip = new Set<number>();
+  for (let round = 0; round < 4 * s.k; round++) {
     if (s.shouldStop()) break;
-    const adj = territoryNeighbours(s);
-    const hi = (t: number) => s.target[t]! + aim * s.ideal;
-    const lo = (t: number) => s.target[t]! - aim * s.ideal;
-    // The worst violation.
+    // Aim near the territory's target, inside the tolerance band around the ideal.
+    const hi = (t: number) => Math.min((1 + s.cfg.tol) * s.ideal, s.target[t]! + aim * s.ideal);
+    const lo = (t: number) => Math.max((1 - s.cfg.tol) * s.ideal, s.target[t]! - aim * s.ideal);
+    // The worst violation not given up on.
     let worst = -1;
     let worstBy = 0;
     let heavy = true;
     for (let t = 0; t < s.k; t++) {
-      if (s.tLocked[t]) continue;
-      const over = s.tW[t]! - (s.target[t]! + s.cfg.tol * s.ideal);
-      const under = s.target[t]! - s.cfg.tol * s.ideal - s.tW[t]!;
+      if (s.tLocked[t] || skip.has(t)) continue;
+      const over = s.tW[t]! - (1 + s.cfg.tol) * s.ideal;
+      const under = (1 - s.cfg.tol) * s.ideal - s.tW[t]!;
       if (over > worstBy) [worst, worstBy, heavy] = [t, over, true];
       if (under > worstBy) [worst, worstBy, heavy] = [t, under, false];
     }
     if (worst < 0) break;
-    // BFS over territories to the nearest that can absorb (heavy) or give (light).
+    const adj = territoryNeighbours(s);
     const prev = new Int32Array(s.k).fill(-2);
     prev[worst] = -1;
-    const queue = [worst];
-    let end = -1;
-    let best = -Infinity;
-    for (let h = 0; h < queue.length && end < 0; ) {
-      const levelEnd = queue.length;
-      for (; h < levelEnd; h++) {
-        for (const b of adj[queue[h]!]!) {
+    let level = [worst];
+    let moved = false;
+    // Level by level (at most 4 hops): every territory with room, most room first.
+    for (let hop = 0; hop < 4 && level.length > 0 && !moved; hop++) {
+      const nextLevel: number[] = [];
+      for (const a of level) {
+        for (const b of adj[a]!) {
           if (prev[b] !== -2 || s.tLocked[b]) continue;
-          prev[b] = queue[h]!;
-          queue.push(b);
-          const room = heavy ? hi(b) - s.tW[b]! : s.tW[b]! - lo(b);
-          if (room > 0 && room > best) {
-            best = room;
-            end = b;
-          }
+          prev[b] = a;
+          nextLevel.push(b);
         }
       }
+      const room = (b: number) => (heavy ? hi(b) - s.tW[b]! : s.tW[b]! - lo(b));
+      const ends = nextLevel.filter((b) => room(b) > 0).sort((a, b) => room(b) - room(a) || a - b);
+      for (const end of ends) {
+        const need = heavy ? s.tW[worst]! - hi(worst) : lo(worst) - s.tW[worst]!;
+        const amount = Math.min(Math.max(need, 0), room(end));
+        if (amount <= 0) break;
+        const path: number[] = [];
+        for (let t = end; t !== -1; t = prev[t]!) path.push(t);
+        path.reverse(); // worst … end
+        if (!heavy) path.reverse(); // end … worst (the donor first)
+        for (let i = 0; i + 1 < path.length; i++) {
+          const got = transfer(s, path[i]!, path[i + 1]!, amount, s.cfg.tol * s.ideal);
+          if (got > 0) moved = true;
+          if (got < amount * 0.5) break;
+        }
+        if (moved) break;
+      }
+      level = nextLevel;
     }
-    if (end < 0) break;
-    const need = heavy ? s.tW[worst]! - hi(worst) : lo(worst) - s.tW[worst]!;
-    const amount = Math.max(0, Math.min(need, best));
-    if (amount <= 0) break;
-    const path: number[] = [];
-    for (let t = end; t !== -1; t = prev[t]!) path.push(t);
-    path.reverse(); // worst … end
-    if (!heavy) path.reverse(); // donor … worst
-    let moved = false;
-    const slack = s.cfg.tol * s.ideal * 0.5;
-    for (let i = 0; i + 1 < path.length; i++) {
-      const got = transfer(s, path[i]!, path[i + 1]!, amount, slack);
-      if (got > 0) moved = true;
-      if (got < amount * 0.5) break;
-    }
-    if (!moved) break;
-    movedAny = true;
+    if (moved) movedAny = true;
+    else skip.add(worst);
   }
   return movedAny;
+}
+
+/**
+ * Pair swaps for territories still out of tolerance after single moves: a border unit of A
+ * goes to a neighbouring territory B and one of B's border units comes back, when the pair
+ * lowers the objective and both stay connected. Fixes what unit sizes block (A is 10 over,
+ * its border units weigh 24 and 42, B's 32). Returns the number of swaps made.
+ */
+export function swapPass(s: Search): number {
+  const { g, owner } = s;
+  let swaps = 0;
+  for (let a = 0; a < s.k; a++) {
+    if (s.tLocked[a] || Math.abs(s.tW[a]! - s.ideal) <= s.cfg.tol * s.ideal) continue;
+    if (s.shouldStop()) break;
+    // Border units of A by neighbouring territory.
+    const border = new Map<number, number[]>();
+    for (let u = 0; u < s.n; u++) {
+      if (owner[u] !== a || !s.movable[u]) continue;
+      for (let e = g.offsets[u]!; e < g.offsets[u + 1]!; e++) {
+        const b = owner[g.neighbors[e]!]!;
+        if (b < 0 || b === a || s.tLocked[b]) continue;
+        const list = border.get(b) ?? [];
+        if (!list.includes(u)) list.push(u);
+        border.set(b, list);
+      }
+    }
+    let done = false;
+    for (const [b, mine] of [...border].sort((x, y) => x[0] - y[0])) {
+      const theirs: number[] = [];
+      for (const u of mine) {
+        for (let e = g.offsets[u]!; e < g.offsets[u + 1]!; e++) {
+          const v = g.neighbors[e]!;
+          if (owner[v] === b && s.movable[v] && !theirs.includes(v)) theirs.push(v);
+        }
+      }
+      const before = penalty(s, a, s.tW[a]!, s.tArea[a]!, s.tPerim[a]!) + penalty(s, b, s.tW[b]!, s.tArea[b]!, s.tPerim[b]!);
+      // Cheapest check first: the balance change alone must help.
+      for (const u of mine) {
+        for (const v of theirs) {
+          if (u === v) continue;
+          const net = s.w[u]! - s.w[v]!;
+          if (Math.abs(s.tW[a]! - net - s.ideal) >= Math.abs(s.tW[a]! - s.ideal)) continue;
+          if (!canLeave(s, u)) continue;
+          moveUnit(s, u, b);
+          let touchesA = false;
+          for (let e = g.offsets[v]!; e < g.offsets[v + 1]! && !touchesA; e++) touchesA = owner[g.neighbors[e]!] === a;
+          if (touchesA && canLeave(s, v)) {
+            moveUnit(s, v, a);
+            const after = penalty(s, a, s.tW[a]!, s.tArea[a]!, s.tPerim[a]!) + penalty(s, b, s.tW[b]!, s.tArea[b]!, s.tPerim[b]!);
+            if (after < before - 1e-12) {
+              swaps++;
+              done = true;
+              break;
+            }
+            moveUnit(s, v, b);
+          }
+          moveUnit(s, u, a);
+        }
+        if (done) break;
+      }
+      if (done) break;
+    }
+  }
+  return swaps;
 }
 
 /**
@@ -404,7 +468,7 @@ export function pushAlongPaths(s: Search, aim: number): boolean {
 export function giveBack(s: Search): number {
   if (!s.origin) return 0;
   const { g, owner, origin } = s;
-  const within = (t: number, w: number) => Math.abs(w - s.target[t]!) <= s.cfg.tol * s.ideal;
+  const within = (w: number) => Math.abs(w - s.ideal) <= s.cfg.tol * s.ideal;
   let returned = 0;
   for (let pass = 0; pass < 20; pass++) {
     const moved: number[] = [];
@@ -421,7 +485,7 @@ export function giveBack(s: Search): number {
       let touches = false;
       for (let e = g.offsets[u]!; e < g.offsets[u + 1]!; e++) if (owner[g.neighbors[e]!] === o) touches = true;
       if (!touches) continue;
-      if (!within(from, s.tW[from]! - s.w[u]!) || !within(o, s.tW[o]! + s.w[u]!)) continue;
+      if (!within(s.tW[from]! - s.w[u]!) || !within(s.tW[o]! + s.w[u]!)) continue;
       if (!canLeave(s, u)) continue;
       moveUnit(s, u, o);
       count++;
