@@ -162,7 +162,7 @@ export function balanceTerritories(input: BalanceInput): BalanceResult {
     const cfg: SearchConfig = { tol: tolEff, balance: 0.05, shape: shapeWeight * tolEff * tolEff, moveCost: 0.05 * EXCESS * tolEff * tolEff };
     const s = createSearch(graph, k, w, owner, movable, tLocked, target, ideal, cfg, start, input.storeCounts ?? w, shouldStop);
     for (let round = 0; round < 4 && !shouldStop(); round++) {
-      pushAlongPaths(s, 0.6 * tolerance);
+      pushAlongPaths(s, 0.85 * tolerance);
       progress(0.2 + round * 0.2);
       descend(s, subSeed(seed, round), 30);
       if (outOfTolerance(s) > 0 && swapPass(s) > 0) descend(s, subSeed(seed, round + 11), 30);

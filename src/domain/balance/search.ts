@@ -357,38 +357,45 @@ export function pushAlongPaths(s: Search, aim: number): boolean {
     }
     if (worst < 0) break;
     const adj = territoryNeighbours(s);
-    const prev = new Int32Array(s.k).fill(-2);
-    prev[worst] = -1;
-    let level = [worst];
     let moved = false;
-    // Level by level (at most 4 hops): every territory with room, most room first.
-    for (let hop = 0; hop < 4 && level.length > 0 && !moved; hop++) {
-      const nextLevel: number[] = [];
-      for (const a of level) {
-        for (const b of adj[a]!) {
-          if (prev[b] !== -2 || s.tLocked[b]) continue;
-          prev[b] = a;
-          nextLevel.push(b);
+    // Two tiers: first a partner with the opposite problem (a heavy territory's excess
+    // fills a light one's shortfall: every store moved counts twice towards balance),
+    // then any territory with room inside the band. Level by level, at most 4 hops.
+    for (let tier = 0; tier < 2 && !moved; tier++) {
+      const room = (b: number) =>
+        tier === 0
+          ? heavy ? lo(b) - s.tW[b]! : s.tW[b]! - hi(b)
+          : heavy ? hi(b) - s.tW[b]! : s.tW[b]! - lo(b);
+      const prev = new Int32Array(s.k).fill(-2);
+      prev[worst] = -1;
+      let level = [worst];
+      for (let hop = 0; hop < 4 && level.length > 0 && !moved; hop++) {
+        const nextLevel: number[] = [];
+        for (const a of level) {
+          for (const b of adj[a]!) {
+            if (prev[b] !== -2 || s.tLocked[b]) continue;
+            prev[b] = a;
+            nextLevel.push(b);
+          }
         }
-      }
-      const room = (b: number) => (heavy ? hi(b) - s.tW[b]! : s.tW[b]! - lo(b));
-      const ends = nextLevel.filter((b) => room(b) > 0).sort((a, b) => room(b) - room(a) || a - b);
-      for (const end of ends) {
-        const need = heavy ? s.tW[worst]! - hi(worst) : lo(worst) - s.tW[worst]!;
-        const amount = Math.min(Math.max(need, 0), room(end));
-        if (amount <= 0) break;
-        const path: number[] = [];
-        for (let t = end; t !== -1; t = prev[t]!) path.push(t);
-        path.reverse(); // worst … end
-        if (!heavy) path.reverse(); // end … worst (the donor first)
-        for (let i = 0; i + 1 < path.length; i++) {
-          const got = transfer(s, path[i]!, path[i + 1]!, amount, s.cfg.tol * s.ideal);
-          if (got > 0) moved = true;
-          if (got < amount * 0.5) break;
+        const ends = nextLevel.filter((b) => room(b) > 0).sort((a, b) => room(b) - room(a) || a - b);
+        for (const end of ends) {
+          const need = heavy ? s.tW[worst]! - hi(worst) : lo(worst) - s.tW[worst]!;
+          const amount = Math.min(Math.max(need, 0), room(end));
+          if (amount <= 0) break;
+          const path: number[] = [];
+          for (let t = end; t !== -1; t = prev[t]!) path.push(t);
+          path.reverse(); // worst … end
+          if (!heavy) path.reverse(); // end … worst (the donor first)
+          for (let i = 0; i + 1 < path.length; i++) {
+            const got = transfer(s, path[i]!, path[i + 1]!, amount, s.cfg.tol * s.ideal);
+            if (got > 0) moved = true;
+            if (got < amount * 0.5) break;
+          }
+          if (moved) break;
         }
-        if (moved) break;
+        level = nextLevel;
       }
-      level = nextLevel;
     }
     if (moved) movedAny = true;
     else skip.add(worst);

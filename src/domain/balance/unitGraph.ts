@@ -12,7 +12,7 @@
  * exact matching finds every shared border (checked in tests/domain/balance). Units drawn
  * independently (freehand) would need snapping first; the balancer is for unit layers.
  *
- * Measured (tests/bench/balance.bench.ts): ≈ 0.1–0.2 s for the 3.2k US counties and 8.6k
+ * Measured (tests/bench/balance.bench.ts): ≈ 0.2–0.25 s for the 3.2k US counties and 8.6k
  * H3 cells at resolution 4, next to ≈ 0.45 s to load the counties themselves, so the graph
  * is built at run time and not precomputed into a data file.
  *
