@@ -19,6 +19,7 @@ const BENCHES: readonly { file: string; load: () => Promise<BenchModule> }[] = [
   { file: 'planEngine.bench.ts', load: () => import('./planEngine.bench') },
   { file: 'marketChunks.bench.ts', load: () => import('./marketChunks.bench') },
   { file: 'scaleBrowser.bench.ts', load: () => import('./scaleBrowser.bench') },
+  { file: 'balance.bench.ts', load: () => import('./balance.bench') },
 ];
 
 async function main(): Promise<void> {
