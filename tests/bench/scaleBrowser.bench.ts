@@ -96,42 +96,39 @@ function statsCell(page: Page, row: string, column: string): Promise<number> {
  * scratch database in one transaction, then reads them back with getAll, in the page.
  */
 async function perStoreBaseline(page: Page, n: number): Promise<{ write: number; read: number }> {
-  return page.evaluate(async (n) => {
-    const open = (): Promise<IDBDatabase> =>
-      new Promise((resolve, reject) => {
-        const req = indexedDB.open('scale-bench-per-store', 1);
-        req.onupgradeneeded = () => req.result.createObjectStore('stores', { keyPath: 'id' });
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-    const done = (tx: IDBTransaction) => new Promise<void>((resolve, reject) => ((tx.oncomplete = () => resolve()), (tx.onerror = () => reject(tx.error)), (tx.onabort = () => reject(tx.error))));
-    const db = await open();
+  // A string, not a function: tsx would wrap named helpers in a __name() the page lacks.
+  return page.evaluate(`(async (n) => {
+    const db = await new Promise((resolve, reject) => {
+      const req = indexedDB.open('scale-bench-per-store', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('stores', { keyPath: 'id' });
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
     const statuses = ['customer', 'prospect', 'lost'];
     const t0 = performance.now();
     const tx = db.transaction('stores', 'readwrite');
     const os = tx.objectStore('stores');
     for (let i = 0; i < n; i++) {
       os.put({
-        id: `S-${i.toString(36).padStart(8, '0')}`, externalId: `CRM-${i}`, name: `Store number ${i}`, address: `${i} Main Street`, city: 'Springfield', state: 'IL',
+        id: 'S-' + i.toString(36).padStart(8, '0'), externalId: 'CRM-' + i, name: 'Store number ' + i, address: i + ' Main Street', city: 'Springfield', state: 'IL',
         zip: '62701', lat: 39.78 + (i % 1000) / 1e4, lng: -89.65 + (i % 997) / 1e4, geocodePrecision: 'exact', status: statuses[i % 3], channel: 'independent-pet',
         revenue: i % 5000, priorRevenue: i % 4000, potential: 10000, customerSince: '2021-03-04', satisfaction: (i % 5) + 1, renewalDate: null, keyAccount: i % 50 === 0, accountManagerId: null,
       });
     }
-    await done(tx);
+    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); tx.onabort = () => reject(tx.error); });
     const write = performance.now() - t0;
     const t1 = performance.now();
-    const rtx = db.transaction('stores', 'readonly');
-    const all = await new Promise<unknown[]>((resolve, reject) => {
-      const req = rtx.objectStore('stores').getAll();
+    const all = await new Promise((resolve, reject) => {
+      const req = db.transaction('stores', 'readonly').objectStore('stores').getAll();
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
     const read = performance.now() - t1;
-    if (all.length !== n) throw new Error(`read back ${all.length} of ${n} records`);
+    if (all.length !== n) throw new Error('read back ' + all.length + ' of ' + n + ' records');
     db.close();
-    await new Promise((r) => ((indexedDB.deleteDatabase('scale-bench-per-store').onsuccess = r), setTimeout(r, 5000)));
+    await new Promise((r) => { indexedDB.deleteDatabase('scale-bench-per-store').onsuccess = r; setTimeout(r, 5000); });
     return { write, read };
-  }, n);
+  })(${n})`);
 }
 
 const LONGTASKS = `
