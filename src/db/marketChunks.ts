@@ -20,6 +20,7 @@
  * include `db.marketChunks`), or in its own: a failure or an abort in the middle of a write
  * leaves the previous market exactly as it was.
  */
+import { lowerBound } from '../domain/sortedSearch';
 import { Dexie } from 'dexie';
 import {
   concatMarkets,
@@ -370,13 +371,3 @@ function findSorted(c: TextColumn, id: string): number {
   return -1;
 }
 
-function lowerBound(sorted: readonly string[], v: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

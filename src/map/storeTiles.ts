@@ -21,6 +21,7 @@
  * A store belongs to exactly one tile at each zoom (the tile whose half-open square holds
  * it), so tiles carry no buffer and counts never double. Longitude 180 is −180.
  */
+import { lowerBound } from '../domain/sortedSearch';
 import type { CodeColumn } from '../domain/market';
 import type { GeocodePrecision, StoreStatus } from '../domain/types';
 import { MvtWriter, type MvtValue } from './mvt';
@@ -181,16 +182,6 @@ function lowerBoundKey(ix: StoreIndex, key: number, lo: number, hi: number): num
   return lo;
 }
 
-function lowerBound(a: Uint32Array, v: number, from = 0): number {
-  let lo = from;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** A store count as a bubble shows it: 950, 1.2k, 35k, 1.2M. */
 export function abbreviateCount(n: number): string {

@@ -1,3 +1,4 @@
+import { lowerBound } from '../sortedSearch';
 import { codeAt, nullableTextAt, textAt, toMarket, type StoreSource } from '../market';
 
 export type StoreSortKey = 'name' | 'externalId' | 'city' | 'state' | 'status' | 'channel' | 'territory' | 'accountManager' | 'revenue' | 'potential' | 'geocodePrecision';
@@ -9,16 +10,6 @@ export type StoreSortKey = 'name' | 'externalId' | 'city' | 'state' | 'status' |
  */
 const ROW_SPAN = 2 ** 22;
 
-function lowerBound(sorted: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 export function sortStoreIndices(
   indices: Int32Array,
