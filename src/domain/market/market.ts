@@ -209,19 +209,53 @@ class TextBuilder {
 export class CodeBuilder<T extends string | null> {
   private readonly index = new Map<T, number>();
   private readonly values: T[] = [];
-  private codes: number[] = [];
+  private codes = new Uint32Array(1024);
+  private n = 0;
+  // The last value and its code: runs of one value (a file sorted by state, a status
+  // column mostly "customer") skip the hash lookup.
+  private last: T | undefined = undefined;
+  private lastCode = -1;
   push(v: T): void {
-    let k = this.index.get(v);
-    if (k === undefined) {
-      k = this.values.length;
-      this.values.push(v);
-      this.index.set(v, k);
+    let k: number;
+    if (v === this.last) {
+      k = this.lastCode;
+    } else {
+      const found = this.index.get(v);
+      if (found === undefined) {
+        k = this.values.length;
+        this.values.push(v);
+        this.index.set(v, k);
+      } else {
+        k = found;
+      }
+      this.last = v;
+      this.lastCode = k;
     }
-    this.codes.push(k);
+    if (this.n === this.codes.length) {
+      const next = new Uint32Array(this.codes.length * 2);
+      next.set(this.codes);
+      this.codes = next;
+    }
+    this.codes[this.n++] = k;
+  }
+  private remaps = new WeakMap<CodeColumn<T>, Int32Array>();
+  /** Adds store i's value of another column: one hash lookup per distinct value, not per store. */
+  pushCode(col: CodeColumn<T>, i: number): void {
+    let remap = this.remaps.get(col);
+    if (!remap) this.remaps.set(col, (remap = new Int32Array(col.values.length).fill(-1)));
+    const c = col.codes[i]!;
+    const k = remap[c]!;
+    if (k >= 0 && this.n < this.codes.length) {
+      this.codes[this.n++] = k;
+      return;
+    }
+    this.push(col.values[c]!);
+    remap[c] = this.codes[this.n - 1]!;
   }
   build(): CodeColumn<T> {
     const n = this.values.length;
-    const codes = n <= 0x100 ? Uint8Array.from(this.codes) : n <= 0x10000 ? Uint16Array.from(this.codes) : Uint32Array.from(this.codes);
+    const used = this.codes.subarray(0, this.n);
+    const codes = n <= 0x100 ? Uint8Array.from(used) : n <= 0x10000 ? Uint16Array.from(used) : used.slice();
     return { values: this.values, codes };
   }
 }
@@ -319,15 +353,16 @@ export class MarketBuilder {
     this.t.externalId.push(over && over.externalId !== undefined ? over.externalId : nullableTextAt(m.externalId, i));
     this.t.name.push(textAt(m.name, i));
     this.t.address.push(textAt(m.address, i));
-    this.c.city.push(codeAt(m.city, i));
-    this.c.state.push(codeAt(m.state, i));
-    this.c.zip.push(codeAt(m.zip, i));
-    this.c.status.push(codeAt(m.status, i));
-    this.c.channel.push(codeAt(m.channel, i));
-    this.c.geocodePrecision.push(codeAt(m.geocodePrecision, i));
-    this.c.customerSince.push(codeAt(m.customerSince, i));
-    this.c.renewalDate.push(codeAt(m.renewalDate, i));
-    this.c.accountManagerId.push(over && over.accountManagerId !== undefined ? over.accountManagerId : codeAt(m.accountManagerId, i));
+    this.c.city.pushCode(m.city, i);
+    this.c.state.pushCode(m.state, i);
+    this.c.zip.pushCode(m.zip, i);
+    this.c.status.pushCode(m.status, i);
+    this.c.channel.pushCode(m.channel, i);
+    this.c.geocodePrecision.pushCode(m.geocodePrecision, i);
+    this.c.customerSince.pushCode(m.customerSince, i);
+    this.c.renewalDate.pushCode(m.renewalDate, i);
+    if (over && over.accountManagerId !== undefined) this.c.accountManagerId.push(over.accountManagerId);
+    else this.c.accountManagerId.pushCode(m.accountManagerId, i);
     this.f.lat.push(m.lat[i]!);
     this.f.lng.push(m.lng[i]!);
     this.f.revenue.push(m.revenue[i]!);
