@@ -46,3 +46,15 @@ export {
   type PlanBalanceRecord,
   type SlotTerritory,
 } from './balanceJob';
+export {
+  evaluatePlan,
+  hexSetParts,
+  indexGraph,
+  measureTotals,
+  territoryShape,
+  totalsFromStats,
+  unitSetParts,
+  type IndexedGraph,
+  type PlanEvaluation,
+  type TerritoryShape,
+} from './liveEvaluation';
