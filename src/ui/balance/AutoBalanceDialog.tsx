@@ -139,7 +139,7 @@ export function AutoBalanceDialog({ onClose, client: makeClient = createBalanceC
           <div className="form-grid">
             <label>
               Build from
-              <select value={level} onChange={(e) => setLevel(e.target.value as BalanceSettings['level'])}>
+              <select aria-label="Build from" value={level} onChange={(e) => setLevel(e.target.value as BalanceSettings['level'])}>
                 {LEVELS.map((l) => <option key={l.value} value={l.value}>{l.label}</option>)}
               </select>
             </label>
@@ -176,13 +176,13 @@ export function AutoBalanceDialog({ onClose, client: makeClient = createBalanceC
             )}
             <label>
               Balance on
-              <select value={measure} onChange={(e) => setMeasure(e.target.value as BalanceMeasure)}>
+              <select aria-label="Balance on" value={measure} onChange={(e) => setMeasure(e.target.value as BalanceMeasure)}>
                 {BALANCE_MEASURES.map((m) => <option key={m} value={m}>{MEASURE_LABELS[m]}</option>)}
               </select>
             </label>
             <label>
               Second measure
-              <select value={second} onChange={(e) => setSecond(e.target.value as BalanceMeasure | 'none')}>
+              <select aria-label="Second measure" value={second} onChange={(e) => setSecond(e.target.value as BalanceMeasure | 'none')}>
                 <option value="none">None</option>
                 {BALANCE_MEASURES.filter((m) => m !== measure).map((m) => <option key={m} value={m}>{MEASURE_LABELS[m]}</option>)}
               </select>

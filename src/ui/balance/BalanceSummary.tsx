@@ -9,7 +9,7 @@ const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)} %`;
  * must move, the time it took, and — where the tolerance was not met or a territory is in
  * pieces — which territory and why.
  */
-export function BalanceSummary({ report }: { report: BalanceReport }) {
+export function BalanceSummary({ report, storesChanging }: { report: BalanceReport; storesChanging?: number | undefined }) {
   const s = report.summary;
   return (
     <section className="balance-summary" aria-label="Auto-balance summary">
@@ -22,11 +22,18 @@ export function BalanceSummary({ report }: { report: BalanceReport }) {
         <div>
           <dt>Stores moved</dt>
           <dd>
-            {formatCount(Math.round(s.storesMoved))}
-            {s.mode === 'rebalance' && <> (at least {formatCount(Math.round(s.storesMovedLowerBound))} must move)</>}
+            {s.mode === 'rebalance' ? (
+              <>
+                {formatCount(Math.round(s.storesMoved))} (at least {formatCount(Math.round(s.storesMovedLowerBound))} must move)
+              </>
+            ) : storesChanging !== undefined ? (
+              `${formatCount(storesChanging)} (a new plan)`
+            ) : (
+              '—'
+            )}
           </dd>
         </div>
-        <div><dt>Time</dt><dd data-testid="balance-time">{(report.totalMs / 1000).toFixed(1)} s</dd></div>
+        <div><dt>Time</dt><dd data-testid="balance-time">{(report.totalMs / 1000).toFixed(1)} s (worker {(report.workerMs / 1000).toFixed(1)} s)</dd></div>
       </dl>
       {report.reasons.length > 0 && (
         <>

@@ -83,7 +83,7 @@ export function CompareView() {
         {loading && <span className="count" role="status">Comparing…</span>}
         {comparison && !loading && <span className="count">compared in {comparison.ms < 1 ? '<1' : Math.round(comparison.ms)} ms</span>}
       </div>
-      {balanceReport && balanceReport.planId === compare.bId && balanceReport.fromPlanId === compare.aId && <BalanceSummary report={balanceReport} />}
+      {balanceReport && balanceReport.planId === compare.bId && balanceReport.fromPlanId === compare.aId && <BalanceSummary report={balanceReport} storesChanging={r?.summary.storesMoved} />}
       {r && (
         <>
           <p className="compare-summary" role="status" aria-label="Compare summary">
