@@ -130,6 +130,7 @@ export function AutoBalanceDialog({ onClose, client: makeClient = createBalanceC
     <Dialog title="Auto-balance" onClose={running ? cancel : onClose} wide>
       <form
         className="auto-balance"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           if (!running) void start();
