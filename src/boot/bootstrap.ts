@@ -30,6 +30,7 @@ import type { PlanId } from '../domain/types';
 import { createAppStore, type AppStore } from '../store/appStore';
 import type { OpenedPlan, PersistencePort } from '../store/types';
 import { buildSampleWorkspace, type JsonLoader } from './sampleWorkspace';
+import { createUnitGraphService } from '../ui/map/unitGraphService';
 
 export { buildSampleWorkspace, type JsonLoader } from './sampleWorkspace';
 
@@ -172,7 +173,7 @@ export async function bootstrap(opts: BootOptions = {}): Promise<Booted> {
       return { summary: committed.summary, market: committed.market, people: committed.people };
     },
   };
-  const store = createAppStore(port, now, { fullRecompute: opts.fullRecompute === true });
+  const store = createAppStore(port, now, { fullRecompute: opts.fullRecompute === true, ...(typeof Worker !== 'undefined' ? { unitGraphs: createUnitGraphService() } : {}) });
   const notify = (kind: 'error' | 'info', text: string) => store.getState().notify(kind, text);
 
   const saverOpts: ConstructorParameters<typeof PlanSaver>[0] = {

@@ -4,6 +4,7 @@
  * never touches another. Everything that is loaded is normalised and validated before the
  * app sees it: a record the app cannot use is reported, never silently "fixed" on disk.
  */
+import { normalisePlanBalance } from '../domain/balance';
 import { validateTerritoryGeometry } from '../domain/geometry';
 import { codeMask, pickStores, textAt, type Market } from '../domain/market';
 import {
@@ -233,6 +234,7 @@ function normaliseHistory(rec: HistoryRecord | undefined): PlanHistory {
 }
 
 function normalisePlan(p: Plan): Plan {
+  const balance = normalisePlanBalance(p.balance);
   const pins = Array.isArray(p.pins)
     ? p.pins.filter((x): x is StorePin => !!x && typeof x.storeId === 'string' && typeof x.territoryId === 'string')
     : [];
@@ -244,6 +246,7 @@ function normalisePlan(p: Plan): Plan {
     updatedAt: Number.isFinite(p.updatedAt) ? p.updatedAt : 0,
     ...(p.overlapMode === 'take' || p.overlapMode === 'yield' || p.overlapMode === 'allow' ? { overlapMode: p.overlapMode } : {}),
     ...(pins.length > 0 ? { pins } : {}),
+    ...(balance ? { balance } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * survive structuredClone (IndexedDB, workers) unchanged. Names follow PRODUCT.md.
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { PlanBalanceRecord } from './balance/balanceJob';
 
 /** Nominal typing: a StoreId cannot be passed where a TerritoryId is expected. */
 export type Brand<T, B extends string> = T & { readonly __brand: B };
@@ -118,6 +119,11 @@ export interface Plan {
   overlapMode?: 'take' | 'yield' | 'allow';
   /** Stores pinned to a territory regardless of location (per-store exceptions). */
   pins?: StorePin[];
+  /**
+   * Set on a plan made by Auto-balance: the choices and the PRNG seed it was made with and
+   * the plan it started from, so the same run can be made again (issue 13).
+   */
+  balance?: PlanBalanceRecord;
 }
 
 /**

@@ -33,6 +33,7 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
     compare: null,
     comparison: null,
     compareLoading: false,
+    balanceReport: null,
     async setComparePlans(aId, bId) {
       set({ compare: { aId, bId }, compareLoading: true, bottomTab: 'compare' });
       try {

@@ -139,6 +139,15 @@ export const createPlansSlice =
         if (note) get().notify('info', note);
         return true;
       },
+      async addBalancedPlan(bundle, report) {
+        const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+        const s = report.summary;
+        const note = `${bundle.plan.name}: ${s.k} territories, max deviation ${pct(s.maxDeviation)}, ${s.withinTolerance} of ${s.k} within ±${pct(s.tolerance)}. Compared with ${report.fromPlanName}.`;
+        if (!(await get().addPlan(bundle, note))) return false;
+        set({ balanceReport: report });
+        await get().setComparePlans(report.fromPlanId, bundle.plan.id);
+        return true;
+      },
       async readPlan(id) {
         const st = get();
         if (st.plan?.id === id) {

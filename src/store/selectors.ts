@@ -47,3 +47,6 @@ export const selectComparison = (s: AppState) => s.comparison;
 export const selectCompareLoading = (s: AppState) => s.compareLoading;
 export const selectPins = (s: AppState) => s.plan?.pins ?? NO_PINS;
 const NO_PINS: readonly never[] = [];
+export const selectBalanceReport = (s: AppState) => s.balanceReport;
+export const selectLiveMeasure = (s: AppState) => s.liveMeasure;
+export const selectShapes = (s: AppState) => s.shapes;

@@ -4,6 +4,7 @@ import type { UnitShape } from '../domain/baseUnits';
 import type { BackupContent } from '../domain/backup';
 import type { ImportCommitSummary, ImportedRows } from '../domain/import';
 import type { PlanComparison } from '../domain/plans';
+import type { BalanceMeasureSpec, TerritoryShape } from '../domain/balance';
 import type { StoreFilter } from '../domain/query';
 import type { EngineStep, TerritoryStats } from '../domain/stats';
 import type {
@@ -160,6 +161,11 @@ export interface PlansSlice {
    * `people` are created first (territory managers a plan file names that this market lacks).
    */
   addPlan(bundle: PlanBundle, note?: string, people?: Person[]): Promise<boolean>;
+  /**
+   * Adds a plan made by Auto-balance, opens it and compares it with the plan it started
+   * from (A = that plan, B = the balanced one), keeping `report` for the compare view.
+   */
+  addBalancedPlan(bundle: PlanBundle, report: BalanceReport): Promise<boolean>;
   /** Renames the open plan (undoable). */
   renamePlan(name: string): void;
   /** Deletes a plan; it can be restored from `deletedPlans` until the tab closes. */
@@ -252,6 +258,11 @@ export interface DerivedSlice {
   derivedVersion: number;
   /** True while `stats` shows an outline being dragged, not the committed plan. */
   previewing: boolean;
+  /**
+   * Contiguity and compactness per territory, in `territories` order (null: not computed),
+   * recomputed only for territories whose outline or units changed (issue 13).
+   */
+  shapes: readonly (TerritoryShape | null)[];
   /** How the plan engine made the current stats (full or incremental), for the curious and the tests. */
   lastEngineStep: EngineStep | null;
   recompute(): void;
@@ -261,6 +272,42 @@ export interface DerivedSlice {
 
 /** Where an edited shape overlaps neighbours: take their area, yield to them, or keep the overlap. */
 export type OverlapMode = 'take' | 'yield' | 'allow';
+
+/** The measure and tolerance of the live evaluation. */
+export interface LiveMeasure {
+  spec: BalanceMeasureSpec;
+  /** ±share of the ideal, e.g. 0.05. */
+  tolerance: number;
+}
+
+/** What the last Auto-balance run made, shown in the compare view beside its plan. */
+export interface BalanceReport {
+  planId: PlanId;
+  fromPlanId: PlanId;
+  fromPlanName: string;
+  summary: BalanceSummaryFigures;
+  /** Why territories miss the tolerance or are in pieces (one sentence each). */
+  reasons: string[];
+  /** Wall time in the worker, ms (graph + optimizer + outlines). */
+  workerMs: number;
+  /** From the click on "Start balancing" to the new plan being made (before it is saved), ms. */
+  totalMs: number;
+}
+
+/** The plan-level figures of an Auto-balance result. */
+export interface BalanceSummaryFigures {
+  k: number;
+  maxDeviation: number;
+  withinTolerance: number;
+  tolerance: number;
+  allContiguous: boolean;
+  nonContiguous: number;
+  meanCompactness: number;
+  storesMoved: number;
+  storesMovedLowerBound: number;
+  mode: 'scratch' | 'rebalance';
+  status: 'done' | 'cancelled';
+}
 
 export type LabelKpi = 'none' | 'stores' | 'revenue' | 'penetration' | 'balance';
 
@@ -304,6 +351,12 @@ export interface UiSlice {
   /** Who gives way when a drawn or edited outline overlaps other territories. */
   overlapMode: OverlapMode;
   setOverlapMode(m: OverlapMode): void;
+  /**
+   * What the live Deviation column and the plan header measure (issue 13): a measure (or a
+   * mix) and the tolerance a territory is judged within. Auto-balance sets it to its choice.
+   */
+  liveMeasure: LiveMeasure;
+  setLiveMeasure(m: LiveMeasure): void;
   /** The KPI shown in each territory's map label. */
   labelKpi: LabelKpi;
   setLabelKpi(k: LabelKpi): void;
@@ -351,6 +404,8 @@ export interface CompareSlice {
   compare: { aId: PlanId; bId: PlanId } | null;
   comparison: { a: CompareSide; b: CompareSide; result: PlanComparison; ms: number } | null;
   compareLoading: boolean;
+  /** The last Auto-balance result (its plan and the summary), shown in the compare view while that plan is compared. */
+  balanceReport: BalanceReport | null;
   /** Opens the compare view (the open plan as B, against the last changed other plan). */
   openCompare(): Promise<void>;
   setComparePlans(aId: PlanId, bId: PlanId): Promise<void>;

@@ -34,6 +34,10 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
     const words = { take: 'takes the area', yield: 'yields', allow: 'keeps the overlap' } as const;
     get().applyChange({ label: `Overlap rule: a new outline ${words[overlapMode]}`, before: [], after: [], settings: { before, after: { ...before, overlapMode } } });
   },
+  liveMeasure: { spec: { measure: 'stores' }, tolerance: 0.05 },
+  setLiveMeasure(liveMeasure) {
+    set({ liveMeasure });
+  },
   labelKpi: 'none',
   setLabelKpi(labelKpi) {
     set({ labelKpi });

@@ -22,6 +22,7 @@ import { Notices } from './common/Notices';
 import { SaveStatus } from './storage/SaveStatus';
 import { Shortcuts } from './common/Shortcuts';
 import { buildRows, StatsTable } from './territories/StatsTable';
+import { PlanHealth, usePlanEvaluation } from './territories/planEvaluation';
 import { useAppStore, useAppStoreApi } from './common/storeContext';
 import { TerritoryPanel } from './territories/TerritoryPanel';
 import { Toolbar } from './territories/Toolbar';
@@ -30,12 +31,13 @@ import { CompareView } from './plans/CompareView';
 import { AccessBanner } from './storage/AccessBanner';
 import { StoragePanel } from './storage/StoragePanel';
 import { StorePanel } from './stores/StorePanel';
+import type { BalanceClient } from '../workers/balanceClient';
 
 const ImportTerritoriesDialog = lazy(() => import('./plans/ImportTerritoriesDialog'));
 
 const MapView = lazy(() => import('./map/MapView'));
 
-export function App({ importService }: { importService?: () => ImportService } = {}) {
+export function App({ importService, balanceClient }: { importService?: () => ImportService; balanceClient?: () => BalanceClient } = {}) {
   const api = useAppStoreApi();
   const [importFile, setImportFile] = useState<File | null>(null);
   const [service, setService] = useState<ImportService | null>(null);
@@ -65,7 +67,8 @@ export function App({ importService }: { importService?: () => ImportService } =
     { id: 'compare', label: 'Compare plans' },
   ];
 
-  const rows = useMemo(() => (stats ? buildRows(territories, stats.rows, people) : []), [stats, territories, people]);
+  const evaluation = usePlanEvaluation();
+  const rows = useMemo(() => (stats ? buildRows(territories, stats.rows, people, evaluation?.byId) : []), [stats, territories, people, evaluation]);
   const regions = useAppStore(selectRegions);
   const groupByRegion = useAppStore(selectGroupByRegion);
   const groups = useMemo(() => {
@@ -97,6 +100,7 @@ export function App({ importService }: { importService?: () => ImportService } =
       <header className="app-header">
         <h1>Territory Planner</h1>
         <span className="plan-name" title="Current plan">{plan?.name}</span>
+        <PlanHealth evaluation={evaluation} />
         <SaveStatus />
         <div className="spacer" />
         {/* One control: a file input whose label reads "Import stores" and looks like a button.
@@ -117,7 +121,7 @@ export function App({ importService }: { importService?: () => ImportService } =
         <ExportButtons />
         <Shortcuts />
       </header>
-      <PlanBar onImportTerritories={setTerritoryFile} />
+      <PlanBar onImportTerritories={setTerritoryFile} {...(balanceClient ? { balanceClient } : {})} />
       <AccessBanner />
       <main className="workspace">
         <div

@@ -14,7 +14,8 @@
  * one with Comlink, tests call one directly in node. Cancelling is the client terminating
  * this worker: no cooperative flag is needed and no state survives it.
  */
-import { expose, releaseProxy } from 'comlink';
+import { expose } from 'comlink';
+import { throttleProgress as throttle } from './workerProgress';
 import zipTableUrl from '../../data/zip-centroids.json?url';
 import {
   createZipLookup,
@@ -77,7 +78,6 @@ export interface ParsedTableSummary {
 export type ParseOutcome = Result<ParsedTableSummary, ImportRefusalReason>;
 /** ImportOptions as the page sends them: the worker adds the ZIP lookup itself. */
 export type WorkerImportOptions = Omit<ImportOptions, 'zipLookup'>;
-type Progress = ((fraction: number) => unknown) | undefined;
 
 const MAX_REPORTED_ERRORS = 100;
 const HEADER_PEEK_CHARS = 65_536;
@@ -305,38 +305,6 @@ async function fetchZipTable(): Promise<unknown> {
   const res = await fetch(zipTableUrl);
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   return res.json();
-}
-
-/**
- * Progress to the page at most every 1 % (a Comlink callback is a message per call).
- * `release` closes the callback's message port once the call is over.
- */
-function throttle(cb: Progress) {
-  let last = -1;
-  return {
-    report(f: number) {
-      if (!cb) return;
-      const v = Math.min(1, Math.max(0, Number.isFinite(f) ? f : 0));
-      if (v - last < 0.01 && !(v === 1 && last < 1) && !(v === 0 && last < 0)) return;
-      last = v;
-      try {
-        void Promise.resolve(cb(v)).catch(() => undefined);
-      } catch {
-        // the page went away; the work itself goes on
-      }
-    },
-    release() {
-      // A Comlink remote answers [releaseProxy] with a function; a plain callback does not.
-      const release = cb ? (cb as unknown as { [releaseProxy]?: unknown })[releaseProxy] : undefined;
-      if (typeof release === 'function') {
-        try {
-          void Promise.resolve(release()).catch(() => undefined);
-        } catch {
-          // already released
-        }
-      }
-    },
-  };
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');

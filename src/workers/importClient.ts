@@ -1,13 +1,14 @@
 /**
- * The page's side of the import worker. One worker at a time holds the parsed file; Cancel
- * terminates it at once (a busy worker cannot read a "stop" message, terminating it can't
- * fail) and the next call starts a fresh one, so nothing of a cancelled import survives.
- * Calls that were in flight reject with ImportCancelledError.
+ * The page's side of the import worker, on the generic worker session (workerSession.ts).
+ * One worker at a time holds the parsed file; Cancel terminates it at once and the next
+ * call starts a fresh one, so nothing of a cancelled import survives. Calls that were in
+ * flight reject with ImportCancelledError; a crashed worker fails them with ImportWorkerError.
  *
  * Files over IMPORT_LIMITS are refused from File.size before anything is read, so a
  * too-large file never freezes or crashes the tab.
  */
-import { proxy, wrap, type Remote } from 'comlink';
+import type { Remote } from 'comlink';
+import { createWorkerSession, progressProxy, WorkerCancelledError, WorkerCrashedError, type WorkerLike } from './workerSession';
 import type { ColumnMapping, ImportResult, PreviewRow } from '../domain/import';
 import type { Result } from '../domain/types';
 import type { ImportLimits, ImportRefusalReason, ImportWorkerApi, ParseOutcome, WorkerImportOptions } from './import.worker';
@@ -25,7 +26,7 @@ export type { ImportLimits, ImportRefusalReason, ParsedTableSummary, ParseOutcom
 export const IMPORT_LIMITS: ImportLimits = { maxBytes: 250 * 1024 * 1024, maxRows: 1_000_000 };
 
 /** Thrown into calls that were running when the import was cancelled. */
-export class ImportCancelledError extends Error {
+export class ImportCancelledError extends WorkerCancelledError {
   override name = 'ImportCancelledError';
   constructor() {
     super('The import was cancelled.');
@@ -33,7 +34,7 @@ export class ImportCancelledError extends Error {
 }
 
 /** Thrown into running calls when the worker itself failed (crash, out of memory, load error). */
-export class ImportWorkerError extends Error {
+export class ImportWorkerError extends WorkerCrashedError {
   override name = 'ImportWorkerError';
 }
 
@@ -60,7 +61,7 @@ export function checkImportSize(file: { size: number; name?: string }, limits: I
 }
 
 /** What the client needs of a Worker (a fake in tests). */
-export type WorkerLike = Pick<Worker, 'postMessage' | 'addEventListener' | 'removeEventListener' | 'terminate'>;
+export type { WorkerLike } from './workerSession';
 
 export interface ImportClientOptions {
   createWorker?: () => WorkerLike;
@@ -82,14 +83,6 @@ export interface ImportClient {
   readonly busy: boolean;
 }
 
-interface Session {
-  worker: WorkerLike;
-  remote: Remote<ImportWorkerApi>;
-  /** Rejects when the session ends (cancel, dispose, worker error); raced with every call. */
-  ended: Promise<never>;
-  end(reason: Error): void;
-}
-
 function defaultWorker(): WorkerLike {
   return new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
 }
@@ -97,75 +90,34 @@ function defaultWorker(): WorkerLike {
 export function createImportClient(options: ImportClientOptions = {}): ImportClient {
   const createWorker = options.createWorker ?? defaultWorker;
   const limits = options.limits ?? IMPORT_LIMITS;
-  let session: Session | null = null;
-  let running = 0;
-
-  function open(): Session {
-    if (session) return session;
-    const worker = createWorker();
-    let reject!: (err: Error) => void;
-    const ended = new Promise<never>((_, r) => (reject = r));
-    ended.catch(() => undefined); // only raced; never unhandled
-    const onError = (ev: Event) => {
-      ev.preventDefault?.();
-      const message = (ev as Partial<ErrorEvent>).message;
-      const detail = typeof message === 'string' && message !== '' ? ` (${message})` : '';
-      close(new ImportWorkerError(`The import stopped unexpectedly${detail}. The file may be too large for this browser's memory; try a smaller file.`));
-    };
-    worker.addEventListener('error', onError);
-    worker.addEventListener('messageerror', onError);
-    const s: Session = {
-      worker,
-      remote: wrap<ImportWorkerApi>(worker),
-      ended,
-      end(reason) {
-        worker.removeEventListener('error', onError);
-        worker.removeEventListener('messageerror', onError);
-        worker.terminate();
-        reject(reason);
-      },
-    };
-    session = s;
-    return s;
-  }
-
-  function close(reason: Error): void {
-    const s = session;
-    session = null;
-    s?.end(reason);
-  }
-
-  async function call<T>(fn: (remote: Remote<ImportWorkerApi>) => Promise<T>): Promise<T> {
-    const s = open();
-    running++;
-    try {
-      return await Promise.race([fn(s.remote), s.ended]);
-    } finally {
-      running--;
-    }
-  }
+  const session = createWorkerSession<ImportWorkerApi>({
+    createWorker,
+    cancelled: () => new ImportCancelledError(),
+    crashed: (detail) => new ImportWorkerError(`The import stopped unexpectedly${detail}. The file may be too large for this browser's memory; try a smaller file.`),
+  });
+  const call = <T,>(fn: (remote: Remote<ImportWorkerApi>) => Promise<T>) => session.call(fn);
 
   return {
     async parseFile(file, opts = {}, onProgress) {
       const size = typeof file === 'string' ? { size: file.length, name: opts.fileName ?? 'The pasted text' } : file;
       const checked = checkImportSize(size, limits);
       if (!checked.ok) return checked;
-      return call<ParseOutcome>((r) => r.parseFile(file, { ...opts, limits }, onProgress ? proxy(onProgress) : undefined));
+      return call<ParseOutcome>((r) => r.parseFile(file, { ...opts, limits }, progressProxy(onProgress)));
     },
     preview(mapping, opts, n) {
       return call((r) => r.preview(mapping, opts, n));
     },
     validate(mapping, opts, onProgress) {
-      return call((r) => r.validate(mapping, opts, onProgress ? proxy(onProgress) : undefined));
+      return call((r) => r.validate(mapping, opts, progressProxy(onProgress)));
     },
     cancel() {
-      close(new ImportCancelledError());
+      session.cancel();
     },
     dispose() {
-      close(new ImportCancelledError());
+      session.dispose();
     },
     get busy() {
-      return running > 0;
+      return session.busy;
     },
   };
 }

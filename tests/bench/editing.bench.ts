@@ -12,25 +12,18 @@
  * Per stroke, from the same starting plan:
  * - from scratch: unionOfUnits for the changed territories + buildTerritoryIndex over all
  *   10 + assignPoints(100k) + computeTerritoryStats (what derivedSlice does today);
- * - incremental, unit path (Districtr approach): applyUnitPaint — stores were located in
- *   counties once; painting reassigns that county's stores and re-sums the two affected
- *   rows. No geometry on the critical path;
- * - incremental, geometry path: unionOfUnits for the changed territories +
- *   applyTerritoryChange (stores in the changed bbox only);
+ * - incremental, the app's path: unionOfUnits for the changed territories +
+ *   updatePlanEngine (stores in the changed boxes only, re-sum of the affected rows), what
+ *   derivedSlice runs after a paint stroke. (The unit path of the former incrementalStats.ts,
+ *   which reassigned a painted county's stores without geometry, was never run by the app
+ *   and was removed with issue 13.);
  * - display outline: unionOfUnits of the painted territory alone (needed to redraw the map,
  *   off the stats' critical path — done after the stats, or in a worker).
- * All three stats results are checked equal (rows field by field) on every stroke.
+ * Both stats results are checked equal (rows field by field) on every stroke.
  */
 import { assignPoints, buildTerritoryIndex } from '../../src/domain/assignment';
 import { buildUnitIndex } from '../../src/domain/baseUnits';
-import {
-  applyTerritoryChange,
-  applyUnitPaint,
-  computeTerritoryStats,
-  createStatsState,
-  createUnitStatsState,
-  type StatsRows,
-} from '../../src/domain/stats';
+import { computeTerritoryStats, createPlanEngine, updatePlanEngine, type TerritoryStats } from '../../src/domain/stats';
 import type { PlanId, Store, Territory, TerritoryId } from '../../src/domain/types';
 import { fmtInt, fmtMs, median, mulberry32, printTable, syntheticStore } from './benchUtils';
 import { loadCountiesInHilbertOrder, unionOf } from './countyPlans';
@@ -46,7 +39,7 @@ const STROKES = 25;
 const TARGET_MS = 16;
 const REF = new Date(2025, 5, 15);
 
-const sameTable = (a: StatsRows, b: StatsRows): boolean =>
+const sameTable = (a: TerritoryStats, b: TerritoryStats): boolean =>
   JSON.stringify([a.rows, a.unassigned, a.totals]) === JSON.stringify([b.rows, b.unassigned, b.totals]);
 
 export function run(): void {
@@ -117,17 +110,14 @@ export function run(): void {
   t0 = performance.now();
   const storeUnit = assignPoints(unitIndex.index, lngs, lats);
   const storeUnitMs = performance.now() - t0;
+  void storeUnit;
   t0 = performance.now();
-  let unitState = createUnitStatsState(stores, territories, { unitIds: ordered.map((u) => u.id), storeUnit, unitOwner: owner.slice() }, { referenceDate: REF });
-  const unitStateMs = performance.now() - t0;
-  t0 = performance.now();
-  let geoState = createStatsState(stores, territories, { referenceDate: REF });
-  const geoStateMs = performance.now() - t0;
+  let engine = createPlanEngine(stores, territories, undefined, { referenceDate: REF });
+  const engineMs = performance.now() - t0;
 
   // ---- strokes
   const scratchMs: number[] = [];
   const scratchParts = { union: [] as number[], index: [] as number[], assign: [] as number[], stats: [] as number[] };
-  const unitMs: number[] = [];
   const geoMs: number[] = [];
   const geoUnionMs: number[] = [];
   const displayMs: number[] = [];
@@ -161,17 +151,12 @@ export function run(): void {
     const scratch = computeTerritoryStats(stores, assignment, scratchTerritories, { referenceDate: REF });
     const a4 = performance.now();
 
-    // (b) incremental, unit path
-    const b0 = performance.now();
-    const nextUnitState = applyUnitPaint(unitState, territories[t]!.id, [unitId], 'add');
-    const b1 = performance.now();
-
-    // (c) incremental, geometry path
+    void unitId;
+    // (c) incremental, the plan engine
     const c0 = performance.now();
-    let nextGeoState = geoState;
-    const geometries = changed.map((k) => [k, unionOf(unitsAfter(k))] as const);
+    const geometries = new Map(changed.map((k) => [k, unionOf(unitsAfter(k))] as const));
     const c1 = performance.now();
-    for (const [k, g] of geometries) nextGeoState = applyTerritoryChange(nextGeoState, territories[k]!.id, g);
+    const nextEngine = updatePlanEngine(engine, stores, territories.map((x, k) => (geometries.has(k) ? { ...x, geometry: geometries.get(k)! } : x)), undefined, { referenceDate: REF });
     const c2 = performance.now();
 
     // (d) display outline of the painted territory, after the stats
@@ -179,9 +164,9 @@ export function run(): void {
     unionOf(unitsAfter(t));
     const d1 = performance.now();
 
-    if (!sameTable(nextUnitState, scratch) || !sameTable(nextGeoState, scratch)) disagreements++;
+    if (!sameTable(nextEngine.stats, scratch)) disagreements++;
     let moved = 0;
-    for (let i = 0; i < assignment.length; i++) if (assignment[i] !== geoState.assignment[i]) moved++;
+    for (let i = 0; i < assignment.length; i++) if (assignment[i] !== engine.assignment[i]) moved++;
 
     if (stroke >= WARMUP_STROKES) {
       scratchMs.push(a4 - a0);
@@ -189,7 +174,6 @@ export function run(): void {
       scratchParts.index.push(a2 - a1);
       scratchParts.assign.push(a3 - a2);
       scratchParts.stats.push(a4 - a3);
-      unitMs.push(b1 - b0);
       geoMs.push(c2 - c0);
       geoUnionMs.push(c1 - c0);
       displayMs.push(d1 - d0);
@@ -198,8 +182,7 @@ export function run(): void {
     // commit the stroke everywhere
     owner.set(nextOwner);
     territories = scratchTerritories;
-    unitState = nextUnitState;
-    geoState = nextGeoState;
+    engine = nextEngine;
   }
 
   // ---- report
@@ -210,7 +193,7 @@ export function run(): void {
   console.log(
     `setup (once): load ${fmtInt(loadedCount)} counties ${fmtMs(loadMs)} ms; 10 territory unions ${fmtMs(unionAllMs)} ms; ` +
       `county index ${fmtMs(unitIndexMs)} ms; stores → counties ${fmtMs(storeUnitMs)} ms; ` +
-      `unit stats state ${fmtMs(unitStateMs)} ms; geometry stats state ${fmtMs(geoStateMs)} ms`,
+      `plan engine ${fmtMs(engineMs)} ms`,
   );
   console.log(`stores changing territory per stroke: median ${fmtInt(median(storesMoved))} (min ${fmtInt(Math.min(...storesMoved))}, max ${fmtInt(Math.max(...storesMoved))})`);
   console.log('');
@@ -222,7 +205,6 @@ export function run(): void {
     detail,
   ];
   const scratchMedian = median(scratchMs);
-  const unitMedian = median(unitMs);
   const geoMedian = median(geoMs);
   printTable(
     [
@@ -232,19 +214,17 @@ export function run(): void {
       row('  buildTerritoryIndex', scratchParts.index, 'all 10 territories'),
       row('  assignPoints 100k', scratchParts.assign, ''),
       row('  computeTerritoryStats', scratchParts.stats, ''),
-      row('incremental, unit path', unitMs, 'applyUnitPaint: that county’s stores + re-sum of the affected rows'),
-      row('incremental, geometry path', geoMs, 'unionOfUnits + applyTerritoryChange'),
+      row('incremental, plan engine', geoMs, 'unionOfUnits + updatePlanEngine'),
       row('  of which unionOfUnits', geoUnionMs, ''),
       row('display outline (after stats)', displayMs, 'unionOfUnits of the painted territory, off the critical path'),
     ],
     'lrrrl',
   );
   console.log('');
-  console.log(`speed-up from scratch / unit path: ${(scratchMedian / unitMedian).toFixed(0)}×; from scratch / geometry path: ${(scratchMedian / geoMedian).toFixed(1)}×`);
+  console.log(`speed-up from scratch / plan engine: ${(scratchMedian / geoMedian).toFixed(1)}×`);
   console.log(`results equal to from-scratch computeTerritoryStats (rows field by field): ${disagreements === 0 ? `yes, all ${WARMUP_STROKES + STROKES} strokes` : `NO, ${disagreements} strokes differ`}`);
   console.log(
-    `target: incremental stroke → stats ≤ ${TARGET_MS} ms → unit path ${fmtMs(unitMedian)} ms: ${unitMedian <= TARGET_MS ? 'PASS' : 'FAIL'}` +
-      `; geometry path ${fmtMs(geoMedian)} ms: ${geoMedian <= TARGET_MS ? 'PASS' : 'FAIL'}` +
+    `target: incremental stroke → stats ≤ ${TARGET_MS} ms → plan engine ${fmtMs(geoMedian)} ms: ${geoMedian <= TARGET_MS ? 'PASS' : 'FAIL'}` +
       `; from scratch ${fmtMs(scratchMedian)} ms: ${scratchMedian <= TARGET_MS ? 'PASS' : 'FAIL'}`,
   );
   if (disagreements > 0) throw new Error(`${disagreements} strokes disagree with the from-scratch stats`);

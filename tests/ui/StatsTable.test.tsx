@@ -38,8 +38,8 @@ describe('StatsTable', () => {
     const { table } = renderTable();
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent?.replace(/[▲▼]/g, ''));
     // The issue-2 contract columns, in order, with the issue-3 KPIs (new customers, growth,
-    // share of wallet) placed beside the figures they explain.
-    expect(headers).toEqual(['Territory', 'Manager', 'Stores', 'Customers', 'Prospects', 'Penetration', 'New customers', 'Revenue', 'Growth', 'Potential', 'Share of wallet', 'Whitespace', 'Balance']);
+    // share of wallet) placed beside the figures they explain, and issue 13's live evaluation last.
+    expect(headers).toEqual(['Territory', 'Manager', 'Stores', 'Customers', 'Prospects', 'Penetration', 'New customers', 'Revenue', 'Growth', 'Potential', 'Share of wallet', 'Whitespace', 'Balance', 'Deviation', 'Contiguous', 'Compactness']);
     for (const name of ['Territory', 'Stores', 'Balance']) expect(within(table).getByRole('columnheader', { name })).toBeInTheDocument();
   });
 

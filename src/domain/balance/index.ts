@@ -10,6 +10,9 @@ export {
   DEFAULT_WORKLOAD,
   balanceWeights,
   storeMeasure,
+  storeMeasureValues,
+  storeWeights,
+  sumByUnit,
   unitWeights,
   type BalanceMeasure,
   type BalanceMeasureSpec,
@@ -28,3 +31,30 @@ export {
   type TerritoryReason,
 } from './planSummary';
 export { balanceTerritories, type BalanceInput, type BalanceMode, type BalanceResult } from './balanceTerritories';
+export {
+  balancedBundle,
+  balanceSlots,
+  normalisePlanBalance,
+  runBalanceJob,
+  type BalancedBundleOptions,
+  type BalancedTerritory,
+  type BalanceHooks,
+  type BalanceJob,
+  type BalanceJobResult,
+  type BalanceSettings,
+  type BalanceSlots,
+  type PlanBalanceRecord,
+  type SlotTerritory,
+} from './balanceJob';
+export {
+  evaluatePlan,
+  hexSetParts,
+  indexGraph,
+  measureTotals,
+  territoryShape,
+  totalsFromStats,
+  unitSetParts,
+  type IndexedGraph,
+  type PlanEvaluation,
+  type TerritoryShape,
+} from './liveEvaluation';

@@ -5,8 +5,8 @@ import { interiorPoint } from './interiorPoint';
 /**
  * Which territory owns each unit of a layer: the territory (index into `territories`)
  * containing a point strictly inside the unit, by the assignment engine's rules (lowest
- * rank wins overlaps), or −1. Use it when the user switches to painting with a unit layer,
- * to start the unit-based stats (`createUnitStatsState`) from the plan's current outlines.
+ * rank wins overlaps), or −1. Auto-balance uses it to find which units a drawn territory
+ * holds today (domain/balance/balanceJob.ts).
  */
 export function unitOwners(unitIndex: UnitIndex, territories: readonly AssignableTerritory[]): Int32Array {
   const n = unitIndex.units.length;

@@ -16,7 +16,7 @@ type Polys = Position[][][];
 /**
  * The geometry of a territory built from base units: the union of its units plus any
  * freehand parts (issue 4, "Building from base units"). Called after a paint stroke to get
- * the outline to draw and store (the stats do not wait for it: see incrementalStats).
+ * the outline to draw and store.
  *
  * How, fastest first:
  * - units of one TopoJSON topology (states, counties: `topologyRef`) → topojson `merge`:

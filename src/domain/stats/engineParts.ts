@@ -1,6 +1,5 @@
 /**
- * The parts shared by the incremental stats engines (incrementalStats.ts for one territory
- * at a time, planEngine.ts for whole plan changes): per-store columns, per-slot sums
+ * The parts of the incremental stats engine (planEngine.ts): per-store columns, per-slot sums
  * accumulated in store order (what makes them bit-identical to computeTerritoryStats), the
  * grid over store positions and banded outlines with the assignment engine's exact test.
  */

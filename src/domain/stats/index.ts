@@ -11,5 +11,4 @@ export { computeCompactness } from './compactness';
 export { computePortfolioStats, type PortfolioOptions, type PortfolioStats } from './portfolioStats';
 export { isoDay, isoDayPlus } from './isoDate';
 export { rollUpByRegion, type RegionRollUp } from './rollUpByRegion';
-export { applyTerritoryChange, applyUnitPaint, commitTerritoryChange, commitUnitPaint, createStatsState, createUnitStatsState, previewTerritoryChange, previewUnitPaint, type ChangePreview, type PaintMode, type StatsDelta, type StatsRows, type StatsState, type StoreMoves, type TerritoryChangePreview, type UnitPaintPreview, type UnitStatsInput, type UnitStatsState } from './incrementalStats';
 export { createPlanEngine, updatePlanEngine, warmPlanEngine, type EngineStep, type PlanEngine } from './planEngine';

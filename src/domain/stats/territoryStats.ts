@@ -179,7 +179,7 @@ export function computeTerritoryStats(
 
 /**
  * One row of the statistics table from its sums — the KPI ratios of PRODUCT.md computed in
- * one place for the full computation here and the incremental one (incrementalStats.ts).
+ * one place for the full computation here and the incremental one (planEngine.ts).
  */
 export function statsRow(
   territoryId: TerritoryId | null,

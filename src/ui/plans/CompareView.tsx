@@ -1,7 +1,8 @@
 import type { CompareFigures, MoveEnd, TerritoryComparisonRow } from '../../domain/plans';
 import { realignmentToCsv } from '../../domain/export';
 import type { PlanId } from '../../domain/types';
-import { selectCompare, selectCompareLoading, selectComparison, selectPlans } from '../../store/selectors';
+import { BalanceSummary } from '../balance/BalanceSummary';
+import { selectBalanceReport, selectCompare, selectCompareLoading, selectComparison, selectPlans } from '../../store/selectors';
 import { downloadText } from '../common/download';
 import { formatCount, formatCountOf, formatMoney } from '../common/format';
 import { useAppStore, useAppStoreApi } from '../common/storeContext';
@@ -47,6 +48,7 @@ export function CompareView() {
   const compare = useAppStore(selectCompare);
   const comparison = useAppStore(selectComparison);
   const loading = useAppStore(selectCompareLoading);
+  const balanceReport = useAppStore(selectBalanceReport);
   if (!compare) return <p className="empty-note">Choose “Compare” in the plan bar to compare two plans.</p>;
   const r = comparison?.result;
   const choose = (side: 'a' | 'b', id: PlanId) => void api.getState().setComparePlans(side === 'a' ? id : compare.aId, side === 'b' ? id : compare.bId);
@@ -81,6 +83,7 @@ export function CompareView() {
         {loading && <span className="count" role="status">Comparing…</span>}
         {comparison && !loading && <span className="count">compared in {comparison.ms < 1 ? '<1' : Math.round(comparison.ms)} ms</span>}
       </div>
+      {balanceReport && balanceReport.planId === compare.bId && balanceReport.fromPlanId === compare.aId && <BalanceSummary report={balanceReport} storesChanging={r?.summary.storesMoved} />}
       {r && (
         <>
           <p className="compare-summary" role="status" aria-label="Compare summary">

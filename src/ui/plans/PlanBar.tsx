@@ -3,16 +3,18 @@ import type { PlanId } from '../../domain/types';
 import { selectAccess, selectDeletedPlans, selectPlan, selectPlanLoading, selectPlans } from '../../store/selectors';
 import { ConfirmDialog, FileButton, PromptDialog } from '../common/Dialog';
 import { useAppStore, useAppStoreApi } from '../common/storeContext';
+import { AutoBalanceDialog } from '../balance/AutoBalanceDialog';
+import type { BalanceClient } from '../../workers/balanceClient';
 import { exportKml, exportPlanFile, readPlanFileInto } from './planFiles';
 
-type Asking = 'new' | 'duplicate' | 'rename' | 'delete' | null;
+type Asking = 'new' | 'duplicate' | 'rename' | 'delete' | 'balance' | null;
 
 /**
  * The plans of the workspace: which one is open (the "Plan" control switches), and what can
  * be done with plans — new, duplicate, rename, delete (restorable this session), compare,
  * plan files in and out, territories from other tools.
  */
-export function PlanBar({ onImportTerritories }: { onImportTerritories: (f: File) => void }) {
+export function PlanBar({ onImportTerritories, balanceClient }: { onImportTerritories: (f: File) => void; balanceClient?: () => BalanceClient }) {
   const api = useAppStoreApi();
   const plan = useAppStore(selectPlan);
   const plans = useAppStore(selectPlans);
@@ -74,6 +76,9 @@ export function PlanBar({ onImportTerritories }: { onImportTerritories: (f: File
         <button type="button" disabled={busy} onClick={() => void api.getState().openCompare()} title="Compare two plans: what moves from whom to whom">
           Compare
         </button>
+        <button type="button" disabled={busy || readOnly || !plan} onClick={() => setAsking('balance')} title="Build or rebalance territories of equal size from states, counties or hexagons, as a new plan">
+          Auto-balance…
+        </button>
       </span>
       <span className="button-row">
         <button type="button" disabled={!plan} onClick={() => exportPlanFile(api.getState())} title="One GeoJSON file with the whole plan, readable by any GIS and by Territory Planner">
@@ -126,6 +131,7 @@ export function PlanBar({ onImportTerritories }: { onImportTerritories: (f: File
           }}
         />
       )}
+      {asking === 'balance' && plan && <AutoBalanceDialog onClose={close} {...(balanceClient ? { client: balanceClient } : {})} />}
       {asking === 'rename' && plan && (
         <PromptDialog
           title="Rename plan"

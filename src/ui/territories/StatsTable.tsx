@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { TerritoryStatsRow } from '../../domain/stats';
 import type { Person, Territory, TerritoryId } from '../../domain/types';
+import type { TerritoryShape } from '../../domain/balance';
+import type { LiveFigures } from './planEvaluation';
 import { formatCount, formatDeviation, formatMoney, formatPercent } from '../common/format';
 
 /** A row as the table shows it: stats plus the names the user reads. */
@@ -11,9 +13,11 @@ export interface StatsTableRow {
   color: string | null;
   manager: string;
   stats: TerritoryStatsRow;
+  /** The live evaluation (deviation on the chosen measure, contiguity, compactness); absent for roll-up rows. */
+  live?: LiveFigures | undefined;
 }
 
-type ColumnKey = 'name' | 'manager' | 'stores' | 'customers' | 'prospects' | 'penetration' | 'newCustomers' | 'revenue' | 'growth' | 'potential' | 'shareOfWallet' | 'whitespace' | 'balance';
+type ColumnKey = 'name' | 'manager' | 'stores' | 'customers' | 'prospects' | 'penetration' | 'newCustomers' | 'revenue' | 'growth' | 'potential' | 'shareOfWallet' | 'whitespace' | 'balance' | 'deviation' | 'contiguous' | 'compactness';
 
 interface Column {
   key: ColumnKey;
@@ -39,16 +43,40 @@ export const COLUMNS: readonly Column[] = [
   { key: 'shareOfWallet', label: 'Share of wallet', numeric: true, value: (r) => r.stats.shareOfWallet, render: (r) => formatPercent(r.stats.shareOfWallet), title: 'Revenue ÷ potential' },
   { key: 'whitespace', label: 'Whitespace', numeric: true, value: (r) => r.stats.whitespace, render: (r) => formatMoney(r.stats.whitespace), title: 'Potential − revenue, per store, never below 0' },
   { key: 'balance', label: 'Balance', numeric: true, value: (r) => r.stats.balanceDeviation, render: (r) => formatDeviation(r.stats.balanceDeviation), title: 'Revenue deviation from the average territory' },
+  {
+    key: 'deviation', label: 'Deviation', numeric: true,
+    value: (r) => (r.live?.deviation == null ? null : Math.abs(r.live.deviation)),
+    render: (r) => (r.live ? formatDeviation(r.live.deviation) : ''),
+    title: 'Deviation from the ideal territory on the measure chosen for balancing (Auto-balance sets it; stores by default)',
+  },
+  {
+    key: 'contiguous', label: 'Contiguous', numeric: false,
+    value: (r) => r.live?.shape?.parts ?? null,
+    render: (r) => contiguityText(r.live?.shape ?? null),
+    title: 'Yes when the territory is in one piece; otherwise its number of parts (units sharing a border for territories built from units, polygon parts for drawn ones)',
+  },
+  {
+    key: 'compactness', label: 'Compactness', numeric: true,
+    value: (r) => r.live?.shape?.compactness ?? null,
+    render: (r) => (r.live?.shape ? r.live.shape.compactness.toFixed(0) : ''),
+    title: 'Polsby–Popper 4πA/P², 0–100 (100 = a circle, 79 = a square)',
+  },
 ];
 
+function contiguityText(shape: TerritoryShape | null): string {
+  if (!shape) return '';
+  if (shape.parts <= 1) return shape.parts === 1 ? 'yes' : '—';
+  return `${shape.parts} parts`;
+}
+
 /** Builds the table rows from stats and the plan (names, colors, managers). */
-export function buildRows(territories: readonly Territory[], rows: readonly TerritoryStatsRow[], people: readonly Person[]): StatsTableRow[] {
+export function buildRows(territories: readonly Territory[], rows: readonly TerritoryStatsRow[], people: readonly Person[], live?: ReadonlyMap<TerritoryId, LiveFigures>): StatsTableRow[] {
   const names = new Map(people.map((p) => [p.id, p.name]));
   const byId = new Map(rows.map((r) => [r.territoryId, r]));
   return territories.flatMap((t) => {
     const stats = byId.get(t.id);
     if (!stats) return [];
-    return [{ key: t.id, territoryId: t.id, name: t.name, color: t.color, manager: (t.managerId && names.get(t.managerId)) || '', stats }];
+    return [{ key: t.id, territoryId: t.id, name: t.name, color: t.color, manager: (t.managerId && names.get(t.managerId)) || '', stats, live: live?.get(t.id) }];
   });
 }
 
@@ -110,7 +138,7 @@ export function StatsTable({ rows, groups, unassigned, totals, selectedId, onRow
           <th key={c.key} scope="row">{label}</th>
         ) : (
           <td key={c.key} className={c.numeric ? 'num' : undefined}>
-            {c.key === 'manager' || c.key === 'balance' ? '' : c.render({ key: label, territoryId: null, name: label, color: null, manager: '', stats })}
+            {c.key === 'manager' || c.key === 'balance' || c.key === 'deviation' || c.key === 'contiguous' || c.key === 'compactness' ? '' : c.render({ key: label, territoryId: null, name: label, color: null, manager: '', stats })}
           </td>
         ),
       )}
@@ -138,7 +166,7 @@ export function StatsTable({ rows, groups, unassigned, totals, selectedId, onRow
             {r.name}
           </th>
         ) : (
-          <td key={c.key} className={[c.numeric ? 'num' : '', c.key === 'balance' ? balanceClass(r.stats.balanceDeviation) : ''].join(' ').trim() || undefined}>
+          <td key={c.key} className={[c.numeric ? 'num' : '', c.key === 'balance' ? balanceClass(r.stats.balanceDeviation) : c.key === 'contiguous' && (r.live?.shape?.parts ?? 0) > 1 ? 'bal-bad' : ''].join(' ').trim() || undefined}>
             {c.render(r)}
           </td>
         ),
@@ -188,7 +216,7 @@ export function StatsTable({ rows, groups, unassigned, totals, selectedId, onRow
               </th>
               {COLUMNS.slice(1).map((c) => (
                 <td key={c.key} className={c.numeric ? 'num' : undefined}>
-                  {c.key === 'manager' ? g.manager : c.render({ key: g.key, territoryId: null, name: g.name, color: g.color, manager: g.manager, stats: g.stats })}
+                  {c.key === 'manager' ? g.manager : c.key === 'deviation' || c.key === 'contiguous' || c.key === 'compactness' ? '' : c.render({ key: g.key, territoryId: null, name: g.name, color: g.color, manager: g.manager, stats: g.stats })}
                 </td>
               ))}
             </tr>,

@@ -1,0 +1,73 @@
+/**
+ * Runs one Auto-balance from the dialog's settings: makes the job from the open plan and
+ * the market's columns (no store objects), runs it in the balance worker, turns the result
+ * into the new plan "<plan> — balanced" and hands it to the app store, which saves it,
+ * opens it and compares it with the plan it started from.
+ */
+import { balancedBundle, balanceSlots, storeWeights, type BalanceJob, type BalanceSettings } from '../../domain/balance';
+import type { PlanId, TerritoryId } from '../../domain/types';
+import { newPlanId, uniquePlanName } from '../../store/plansSlice';
+import type { AppState, BalanceReport } from '../../store/types';
+import type { BalanceClient } from '../../workers/balanceClient';
+
+export interface BalanceRun {
+  ok: boolean;
+  report: BalanceReport | null;
+}
+
+export function makeBalanceJob(state: AppState, settings: BalanceSettings): BalanceJob {
+  const { market, territories } = state;
+  return {
+    settings,
+    slots: balanceSlots(territories, settings.mode, settings.k),
+    lng: market.lng,
+    lat: market.lat,
+    weight: storeWeights(market, settings.spec),
+  };
+}
+
+export async function runAutoBalance(
+  getState: () => AppState,
+  client: BalanceClient,
+  settings: BalanceSettings,
+  onProgress: (fraction: number) => void,
+): Promise<BalanceRun> {
+  const t0 = performance.now();
+  const state = getState();
+  const bundle = state.currentBundle();
+  if (!bundle) return { ok: false, report: null };
+  const job = makeBalanceJob(state, settings);
+  const out = await client.balance(job, onProgress);
+  const now = Date.now();
+  const made = balancedBundle(bundle, job, out, {
+    newPlanId: newPlanId(),
+    name: uniquePlanName(`${bundle.plan.name} — balanced`, getState().plans),
+    now,
+    newTerritoryId: () => `T-${crypto.randomUUID().slice(0, 8)}` as TerritoryId,
+  });
+  const r = out.result;
+  const report: BalanceReport = {
+    planId: made.plan.id,
+    fromPlanId: bundle.plan.id as PlanId,
+    fromPlanName: bundle.plan.name,
+    summary: {
+      k: settings.k,
+      maxDeviation: r.maxDeviation,
+      withinTolerance: r.withinTolerance,
+      tolerance: settings.tolerance,
+      allContiguous: r.allContiguous,
+      nonContiguous: r.nonContiguous,
+      meanCompactness: r.meanCompactness,
+      storesMoved: r.storesMoved,
+      storesMovedLowerBound: r.storesMovedLowerBound,
+      mode: settings.mode,
+      status: r.status,
+    },
+    reasons: r.reasons.map((x) => x.message),
+    workerMs: out.timings.graphMs + out.timings.balanceMs + out.timings.outlinesMs,
+    totalMs: performance.now() - t0,
+  };
+  getState().setLiveMeasure({ spec: settings.spec, tolerance: settings.tolerance });
+  const ok = await getState().addBalancedPlan(made, report);
+  return { ok, report };
+}

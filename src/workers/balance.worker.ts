@@ -1,0 +1,97 @@
+/**
+ * Auto-balance off the main thread (issue 13, ARCHITECTURE rule 8): loads the base units
+ * (states and counties from the bundled Census topology, H3 cells where the stores are),
+ * builds their adjacency graph, and runs the domain's `runBalanceJob` (weights, who holds
+ * what today, the optimizer, the merged outlines). The map stays usable meanwhile; Cancel
+ * is the page terminating this worker (workerSession.ts), so no cooperative flag is needed.
+ *
+ * It also serves the unit graphs the live contiguity column reads (`unitGraph`): the same
+ * graph, built here once per layer instead of on the page.
+ */
+import { expose } from 'comlink';
+import { getResolution } from 'h3-js';
+import type { Topology } from 'topojson-specification';
+import countiesTopology from 'us-atlas/counties-10m.json';
+import { buildUnitGraph, runBalanceJob, type BalanceJob, type BalanceJobResult, type UnitGraph } from '../domain/balance';
+import { hexUnit, hexUnitsForPoints, loadUsUnits, type BaseUnit } from '../domain/baseUnits';
+import { throttleProgress } from './workerProgress';
+
+/** More hexagons than this is refused with a message (the optimizer is tuned for ≈ 10k units). */
+export const MAX_BALANCE_HEXAGONS = 30_000;
+
+export function createBalanceApi(deps: { topology?: Topology } = {}) {
+  const topology = deps.topology ?? (countiesTopology as unknown as Topology);
+  const layers = new Map<string, { units: BaseUnit[]; graph: UnitGraph | null }>();
+
+  const usLayer = (level: 'states' | 'counties') => {
+    let hit = layers.get(level);
+    if (!hit) {
+      const r = loadUsUnits(topology, level);
+      if (!r.ok) throw new Error(r.message);
+      hit = { units: r.value, graph: null };
+      layers.set(level, hit);
+    }
+    return hit;
+  };
+  const graphOf = (layer: { units: BaseUnit[]; graph: UnitGraph | null }) => (layer.graph ??= buildUnitGraph(layer.units));
+
+  /** H3 cells holding stores, plus the cells today's hexagon territories of that resolution hold. */
+  const hexLayer = (job: BalanceJob): BaseUnit[] => {
+    const res = job.settings.hexResolution ?? 5;
+    const found = hexUnitsForPoints(job.lng, job.lat, res, { maxCells: MAX_BALANCE_HEXAGONS });
+    if (!found.ok) throw new Error(found.message);
+    const units = found.value;
+    const have = new Set(units.map((u) => u.id));
+    for (const t of [...job.slots.slots, ...job.slots.others]) {
+      if (t?.units?.level !== 'hexagons') continue;
+      for (const id of t.units.ids) {
+        if (have.has(id)) continue;
+        try {
+          if (getResolution(id) !== res) continue;
+        } catch {
+          continue;
+        }
+        const u = hexUnit(id);
+        if (u) {
+          have.add(id);
+          units.push(u);
+        }
+      }
+    }
+    if (units.length > MAX_BALANCE_HEXAGONS) throw new Error(`More than ${MAX_BALANCE_HEXAGONS.toLocaleString('en-US')} hexagons: choose a coarser resolution.`);
+    return units;
+  };
+
+  return {
+    /** Builds or rebalances the plan of `job`; progress 0…1 at most every 1 %. */
+    balance(job: BalanceJob, onProgress?: (fraction: number) => void): BalanceJobResult {
+      const progress = throttleProgress(onProgress);
+      try {
+        progress.report(0);
+        const level = job.settings.level;
+        let out: BalanceJobResult;
+        if (level === 'hexagons') {
+          out = runBalanceJob(hexLayer(job), job, { onProgress: progress.report });
+        } else {
+          const layer = usLayer(level);
+          out = runBalanceJob(layer.units, job, { onProgress: progress.report, graph: graphOf(layer) });
+        }
+        progress.report(1);
+        return out;
+      } finally {
+        progress.release();
+      }
+    },
+    /** The adjacency graph of the states or the counties (live contiguity of unit-built territories). */
+    unitGraph(level: 'states' | 'counties'): UnitGraph {
+      return graphOf(usLayer(level));
+    },
+  };
+}
+
+export type BalanceWorkerApi = ReturnType<typeof createBalanceApi>;
+
+// In a worker, expose one api; imported elsewhere (tests in node), do nothing.
+if (typeof WorkerGlobalScope !== 'undefined' && typeof self !== 'undefined' && self instanceof WorkerGlobalScope) {
+  expose(createBalanceApi());
+}
