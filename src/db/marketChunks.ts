@@ -29,6 +29,7 @@ import {
   pickStores,
   sliceMarket,
   textAt,
+  withAccountManagersAt,
   type CodeColumn,
   type Codes,
   type Market,
@@ -202,7 +203,7 @@ export async function reassignAccounts(db: PlannerDb, workspaceId: WorkspaceId, 
           changed.push(textAt(m.id, i) as StoreId);
         }
       }
-      if (rows.size > 0) await db.marketChunks.put({ ...c, market: withAccountManagers(m, rows) });
+      if (rows.size > 0) await db.marketChunks.put({ ...c, market: withAccountManagersAt(m, (i) => rows.get(i)) });
     }
     return changed;
   });
@@ -240,34 +241,10 @@ export async function setAccountManagers(
         rows.set(i, to);
         changed.push(id as StoreId);
       }
-      if (rows.size > 0) await db.marketChunks.put({ ...c, market: withAccountManagers(m, rows) });
+      if (rows.size > 0) await db.marketChunks.put({ ...c, market: withAccountManagersAt(m, (i) => rows.get(i)) });
     }
     return changed;
   });
-}
-
-/** The market with new account managers at some rows: a new code column, dictionary of only the values used. */
-function withAccountManagers(m: Market, rows: ReadonlyMap<number, PersonId | null>): Market {
-  const old = m.accountManagerId;
-  const index = new Map<PersonId | null, number>();
-  const values: (PersonId | null)[] = [];
-  const codeOf = (v: PersonId | null) => {
-    let k = index.get(v);
-    if (k === undefined) {
-      k = values.length;
-      values.push(v);
-      index.set(v, k);
-    }
-    return k;
-  };
-  const raw = new Uint32Array(m.length);
-  for (let i = 0; i < m.length; i++) {
-    const next = rows.get(i);
-    raw[i] = codeOf(next !== undefined ? next : (old.values[old.codes[i]!] ?? null));
-  }
-  const codes: Codes = values.length <= 0x100 ? Uint8Array.from(raw) : values.length <= 0x10000 ? Uint16Array.from(raw) : raw;
-  const column: CodeColumn<PersonId | null> = { values, codes };
-  return { ...m, accountManagerId: column };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 /** The market in columns (see market.ts): build, read, slice and join without one object per store. */
 export {
   CodeBuilder, EMPTY_MARKET, MarketBuilder, codeAt, codeMask, concatMarkets, indexOfStore, marketFromStores, marketStores, nullableTextAt,
-  isStoreList, pickStores, storesOfManager, withAccountManagers, sliceMarket, storeAt, storeIdAt, storeIds, textAt, toMarket,
+  isStoreList, pickStores, storesOfManager, withAccountManagers, withAccountManagersAt, sliceMarket, storeAt, storeIdAt, storeIds, textAt, toMarket,
   type CodeColumn, type Codes, type Market, type StoreSource, type TextColumn,
 } from './market';

@@ -567,10 +567,20 @@ export function storesOfManager(m: Market, managerId: PersonId | null): Int32Arr
  */
 export function withAccountManagers(m: Market, managerOf: ReadonlyMap<string, PersonId | null>): Market {
   if (managerOf.size === 0) return m;
+  return withAccountManagersAt(m, (i) => managerOf.get(textAt(m.id, i)));
+}
+
+/**
+ * The market with the account manager of store i replaced by `nextAt(i)` where that is not
+ * undefined: a new account-manager column whose dictionary holds only the values used;
+ * every other column is shared.
+ */
+export function withAccountManagersAt(m: Market, nextAt: (i: number) => PersonId | null | undefined): Market {
   const b = new CodeBuilder<PersonId | null>();
   for (let i = 0; i < m.length; i++) {
-    const next = managerOf.get(textAt(m.id, i));
-    b.push(next === undefined ? codeAt(m.accountManagerId, i) : next);
+    const next = nextAt(i);
+    if (next === undefined) b.pushCode(m.accountManagerId, i);
+    else b.push(next);
   }
   return { ...m, accountManagerId: b.build() };
 }
