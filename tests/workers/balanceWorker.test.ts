@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assignPoints } from '../../src/domain/assignment';
-import { balancedBundle, balanceSlots, storeWeights, type BalanceJob, type BalanceSettings } from '../../src/domain/balance';
+import { balancedBundle, balanceJobFor, balanceSlots, type BalanceJob, type BalanceSettings } from '../../src/domain/balance';
 import { buildUnitIndex, loadUsUnits } from '../../src/domain/baseUnits';
 import { marketFromStores } from '../../src/domain/market';
 import { parseDemoPlan, parseSampleMarket } from '../../src/domain/sampleData';
@@ -31,13 +31,7 @@ const bundle: PlanBundle = {
 };
 
 function job(settings: BalanceSettings, territories: Territory[] = demoTerritories): BalanceJob {
-  return {
-    settings,
-    slots: balanceSlots(territories, settings.mode, settings.k),
-    lng: market.lng,
-    lat: market.lat,
-    weight: storeWeights(market, settings.spec),
-  };
+  return balanceJobFor(market, territories, settings);
 }
 
 const base: BalanceSettings = {

@@ -22,7 +22,8 @@ import { interiorPoint } from '../baseUnits/interiorPoint';
 import { unionOfUnits } from '../editing/unionOfUnits';
 import type { BaseUnitLevel, PlanBundle, PlanId, Territory, TerritoryGeometry, TerritoryId, TerritoryUnits } from '../types';
 import { balanceTerritories, type BalanceMode, type BalanceResult } from './balanceTerritories';
-import { sumByUnit, type BalanceMeasureSpec } from './measures';
+import type { Market } from '../market';
+import { storeWeights, sumByUnit, type BalanceMeasureSpec } from './measures';
 import { buildUnitGraph, type UnitGraph } from './unitGraph';
 
 /** The dialog's choices, as kept with the balanced plan (`Plan.balance`). */
@@ -85,6 +86,17 @@ export interface BalanceJob {
   lat: Float64Array;
   /** The balanced value of each store (`storeWeights(market, settings.spec)`). */
   weight: Float64Array;
+}
+
+/** The job for a market and a plan's territories (what the page sends the balance worker). */
+export function balanceJobFor(market: Market, territories: readonly SlotTerritory[], settings: BalanceSettings): BalanceJob {
+  return {
+    settings,
+    slots: balanceSlots(territories, settings.mode, settings.k),
+    lng: market.lng,
+    lat: market.lat,
+    weight: storeWeights(market, settings.spec),
+  };
 }
 
 export interface BalancedTerritory {

@@ -33,6 +33,7 @@ export {
 export { balanceTerritories, type BalanceInput, type BalanceMode, type BalanceResult } from './balanceTerritories';
 export {
   balancedBundle,
+  balanceJobFor,
   balanceSlots,
   normalisePlanBalance,
   runBalanceJob,

@@ -4,7 +4,7 @@
  * into the new plan "<plan> — balanced" and hands it to the app store, which saves it,
  * opens it and compares it with the plan it started from.
  */
-import { balancedBundle, balanceSlots, storeWeights, type BalanceJob, type BalanceSettings } from '../../domain/balance';
+import { balancedBundle, balanceJobFor, type BalanceSettings } from '../../domain/balance';
 import type { PlanId, TerritoryId } from '../../domain/types';
 import { newPlanId, uniquePlanName } from '../../store/plansSlice';
 import type { AppState, BalanceReport } from '../../store/types';
@@ -13,17 +13,6 @@ import type { BalanceClient } from '../../workers/balanceClient';
 export interface BalanceRun {
   ok: boolean;
   report: BalanceReport | null;
-}
-
-export function makeBalanceJob(state: AppState, settings: BalanceSettings): BalanceJob {
-  const { market, territories } = state;
-  return {
-    settings,
-    slots: balanceSlots(territories, settings.mode, settings.k),
-    lng: market.lng,
-    lat: market.lat,
-    weight: storeWeights(market, settings.spec),
-  };
 }
 
 export async function runAutoBalance(
@@ -36,7 +25,7 @@ export async function runAutoBalance(
   const state = getState();
   const bundle = state.currentBundle();
   if (!bundle) return { ok: false, report: null };
-  const job = makeBalanceJob(state, settings);
+  const job = balanceJobFor(state.market, state.territories, settings);
   const out = await client.balance(job, onProgress);
   const now = Date.now();
   const made = balancedBundle(bundle, job, out, {
