@@ -7,7 +7,7 @@
  */
 import { PlanSaver, describeStorageError } from '../db/autosave';
 import { readAllPlans, replaceEverything } from '../db/backupRepository';
-import { commitImport, deletePerson, loadMarket, restorePerson, savePerson } from '../db/marketRepository';
+import { commitImport, deletePerson, restorePerson, savePerson } from '../db/marketRepository';
 import {
   createPlan,
   deletePlan,
