@@ -73,7 +73,7 @@ function randomGeometry(random: () => number): TerritoryGeometry {
 
 describe('plan engine', () => {
   it('equals a full recompute after every random edit: draw, reshape, delete, paint, rename, pins, re-rank, undo', () => {
-    for (const seed of [1, 2, 3]) {
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
       const random = mulberry32(seed * 7919);
       const stores = market(seed, 1500);
       let nextId = 0;
@@ -119,6 +119,10 @@ describe('plan engine', () => {
           what = 're-rank';
           const k = Math.floor(random() * territories.length);
           territories = sortByRank(territories.map((t, i) => (i === k ? { ...t, rank: Math.floor(random() * 1000) } : t)));
+        } else if (r < 0.9) {
+          what = 'reshape and re-rank one territory at once';
+          const k = Math.floor(random() * territories.length);
+          territories = sortByRank(territories.map((t, i) => (i === k ? { ...t, geometry: randomGeometry(random), rank: Math.floor(random() * 1000) } : t)));
         } else {
           what = 'undo';
           history.pop();

@@ -8,11 +8,14 @@
  * - **touched** territories are the ones added, removed, or whose geometry object changed
  *   (edits never mutate a geometry in place; they make a new one). A renamed or recolored
  *   territory is not touched: its stores stay where they are.
- * - Only stores inside the bounding box of a touched territory (old or new outline) can
- *   change territory. They are found with the grid over the stores and given the winner
- *   among the territories whose extent meets a touched box, in the assignment engine's
- *   priority order (rank, then id, then position) with its exact point test. Every other
- *   store keeps its territory, re-indexed when the list grew or shrank.
+ * - When one territory was touched (a draw, a delete, its undo, a reshape: most edits), only
+ *   the stores it held and the stores its new outline takes from a territory it outranks
+ *   can move (oneTerritoryStep); one pass over the coordinates finds both.
+ * - Otherwise only stores inside the bounding box of a touched territory (old or new
+ *   outline) can change territory. They are found with the grid over the stores and given
+ *   the winner among the territories whose extent meets a touched box, in the assignment
+ *   engine's priority order (rank, then id, then position) with its exact point test.
+ * - Every other store keeps its territory, re-indexed when the list grew or shrank.
  * - Pins apply on top, as `assignPlan` applies them.
  * - The per-territory sums of the slots whose members changed (touched territories, the
  *   territories that gained or lost a store, Unassigned) are re-accumulated in store order;
@@ -198,6 +201,9 @@ export function updatePlanEngine(
   const remap = new Int32Array(old.length).fill(-1);
   const boxes: number[][] = [];
   let touched = 0;
+  // The last touched territory's old and new positions (what the one-territory step uses).
+  let touchedOld = -1;
+  let touchedNew = -1;
   const touchBox = (g: TerritoryGeometry) => {
     const s = shapeOf(market, g);
     if (s.minX <= s.maxX && s.minY <= s.maxY) boxes.push([s.minX, s.minY, s.maxX, s.maxY]);
@@ -208,6 +214,8 @@ export function updatePlanEngine(
     if (j === undefined) {
       touched++;
       touchBox(t.geometry);
+      touchedOld = k;
+      touchedNew = -1;
       continue;
     }
     remap[k] = j;
@@ -215,12 +223,16 @@ export function updatePlanEngine(
       touched++;
       touchBox(t.geometry);
       touchBox(territories[j]!.geometry);
+      touchedOld = k;
+      touchedNew = j;
     }
   }
   for (let j = 0; j < territories.length; j++) {
     if (!oldIndex.has(territories[j]!.id)) {
       touched++;
       touchBox(territories[j]!.geometry);
+      touchedOld = -1;
+      touchedNew = j;
     }
   }
   if (touched > MAX_TOUCHED) return fullEngine(market, territories, pins, `${touched} territories changed`);
@@ -249,19 +261,27 @@ export function updatePlanEngine(
     }
   }
 
-  // Re-test the stores in the touched boxes.
-  const candidates: number[] = [];
-  if (boxes.length > 0) {
+  // Re-test the stores the edit can move.
+  let candidates: ArrayLike<number> = [];
+  let tested = 0;
+  if (touched === 1) {
+    const one = oneTerritoryStep(market, territories, newOrder, oldGeo, geo, touchedOld, touchedNew, touchedOld >= 0 ? shapeOf(market, old[touchedOld]!.geometry) : null);
+    candidates = one.changed;
+    tested = one.tested;
+  } else if (boxes.length > 0) {
+    const list: number[] = [];
+    candidates = list;
     if (!market.grid) market.grid = buildStoreGrid(market.cols);
     const seen = new Uint8Array(n);
     for (const box of boxes) {
       for (const i of storesInBox(market.grid, market.cols, box)) {
         if (seen[i]) continue;
         seen[i] = 1;
-        candidates.push(i);
+        list.push(i);
       }
     }
-    if (candidates.length > MAX_CANDIDATE_SHARE * n && n > 1000) {
+    tested = list.length;
+    if (list.length > MAX_CANDIDATE_SHARE * n && n > 1000) {
       return fullEngine(market, territories, pins, 'the change covers most of the market');
     }
     // Territories that can hold a store of a touched box, in winning order.
@@ -271,7 +291,7 @@ export function updatePlanEngine(
       if (boxes.some((b) => s.minX <= b[2]! && s.maxX >= b[0]! && s.minY <= b[3]! && s.maxY >= b[1]!)) contenders.push({ t, shape: s });
     }
     const { lng, lat } = market.cols;
-    for (const i of candidates) {
+    for (const i of list) {
       const x = lng[i]!;
       const y = lat[i]!;
       let winner = -1;
@@ -306,7 +326,7 @@ export function updatePlanEngine(
       affected[after] = 1;
     }
   };
-  for (const i of candidates) check(i); // the only stores whose outline assignment could change
+  for (let c = 0; c < candidates.length; c++) check(candidates[c]!); // the only stores whose outline assignment could change
   for (const i of engine.internal.pinned.store) check(i);
   for (const i of pinned.store) check(i);
 
@@ -329,9 +349,87 @@ export function updatePlanEngine(
     pins,
     assignment,
     stats: buildRows(territories, sums) as TerritoryStats,
-    lastStep: { kind: 'incremental', reason: '', touched, tested: candidates.length },
+    lastStep: { kind: 'incremental', reason: '', touched, tested },
     internal: { market, geo, sums, pinned },
   };
+}
+
+/**
+ * The step when one territory was added, removed or reshaped (a draw, a delete, its undo, a
+ * reshape): fills `geo` (the assignment by outlines, already re-indexed) and returns the
+ * stores whose territory changed. Two kinds of store can move, found in one pass over the
+ * market (sequential reads of typed arrays: faster than a grid walk once the box holds a
+ * few percent of the stores):
+ *
+ * - the stores the territory held (old position `from`): nothing that outranks it contains
+ *   them, so they go to the first territory in winning order whose outline contains them —
+ *   the territory itself (new outline, new rank) included — or to none;
+ * - the stores inside its new outline (position `to`) that it outranks their territory on:
+ *   every other territory kept its outline and its relative order, so the store's current
+ *   territory is the best of them, and the touched territory takes the store exactly when
+ *   it contains it and comes first.
+ */
+function oneTerritoryStep(
+  market: MarketCache,
+  territories: readonly Territory[],
+  order: ArrayLike<number>,
+  oldGeo: Int32Array,
+  geo: Int32Array,
+  from: number,
+  to: number,
+  heldBox: BandedShape | null,
+): { changed: Int32Array; tested: number } {
+  const { lng, lat } = market.cols;
+  const n = lng.length;
+  const rank = new Int32Array(territories.length);
+  for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
+  const newShape = to >= 0 ? shapeOf(market, territories[to]!.geometry) : null;
+  // Territories that can hold a store the touched one held (its old outline's box), in winning order.
+  const contenders: { t: number; shape: BandedShape }[] = [];
+  if (from >= 0 && heldBox) {
+    // (its stores lie in its old outline's box)
+    const held = [heldBox.minX, heldBox.minY, heldBox.maxX, heldBox.maxY] as const;
+    for (let r = 0; r < order.length; r++) {
+      const t = order[r]!;
+      const sh = shapeOf(market, territories[t]!.geometry);
+      if (sh.minX <= held[2] && sh.maxX >= held[0] && sh.minY <= held[3] && sh.maxY >= held[1]) contenders.push({ t, shape: sh });
+    }
+  }
+  const changed: number[] = [];
+  let tested = 0;
+  const bx0 = newShape ? newShape.minX : 1;
+  const by0 = newShape ? newShape.minY : 1;
+  const bx1 = newShape ? newShape.maxX : 0;
+  const by1 = newShape ? newShape.maxY : 0;
+  const toRank = to >= 0 ? rank[to]! : -1;
+  for (let i = 0; i < n; i++) {
+    if (from >= 0 && oldGeo[i] === from) {
+      tested++;
+      const x = lng[i]!;
+      const y = lat[i]!;
+      let winner = -1;
+      for (const c of contenders) {
+        if (shapeContains(c.shape, x, y)) {
+          winner = c.t;
+          break;
+        }
+      }
+      geo[i] = winner;
+      changed.push(i);
+      continue;
+    }
+    const x = lng[i]!;
+    if (!(x >= bx0 && x <= bx1)) continue;
+    const y = lat[i]!;
+    if (!(y >= by0 && y <= by1)) continue;
+    tested++;
+    const g = geo[i]!;
+    if ((g < 0 || toRank < rank[g]!) && shapeContains(newShape!, x, y)) {
+      geo[i] = to;
+      changed.push(i);
+    }
+  }
+  return { changed: Int32Array.from(changed), tested };
 }
 
 /**
