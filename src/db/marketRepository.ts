@@ -6,7 +6,10 @@
  */
 import { Dexie } from 'dexie';
 import { importedRowsFrom, importedStoreAt, type DuplicateExternalId, type ImportCommitSummary, type ImportedRows, type ImportedStoreLike } from '../domain/import';
-import { codeAt, indexOfStore, MarketBuilder, nullableTextAt, storeAt, textAt, type CodeColumn, type Market } from '../domain/market';
+import {
+  codeAt, codeColumnOf, idLowerBound, indexOfStore, MarketBuilder, mergeById, nullableTextAt, pickStores, storeAt, textAt, textColumnOf,
+  type CodeColumn, type Market,
+} from '../domain/market';
 import type { Person, PersonId, PersonRole, PlanId, Result, Store, StoreId, TerritoryId, WorkspaceId } from '../domain/types';
 import { countAccounts, readMarketParts, reassignAccounts, setAccountManagers, sortedById, STORES_PER_CHUNK, writeMarket } from './marketChunks';
 import { loadWorkspaceMarket, normaliseMarket } from './planRepository';
@@ -59,7 +62,7 @@ export interface CommittedImport {
 }
 
 /** Import rows prepared between two pauses that give the page its thread back. */
-const ROWS_PER_SLICE = 2_000;
+const ROWS_PER_SLICE = 20_000;
 /** Stores of the current market scanned or copied between two pauses. */
 const STORES_PER_SLICE = 50_000;
 
@@ -81,10 +84,12 @@ const STORES_PER_SLICE = 50_000;
  *
  * Everything happens in one 'rw' transaction over the market chunks and people. The market
  * is read in columns; the only maps are over the file (its external ids, the stores it
- * updates): the stores' external ids are scanned once for the file's keys. The new market
- * is built in id order with a MarketBuilder (kept stores copied row by row, updated and
- * added ones pushed) and written chunk by chunk (the progress bar follows, and the page
- * gets the thread back between slices and chunks). A file that changes nothing writes
+ * updates): the stores' external ids are scanned once for the file's keys. The added rows
+ * become one block of columns (picked from the rows, with ids counting up from a random
+ * batch prefix that no store falls under, see batchStoreIds), joined to the current stores
+ * (rebuilt store by store only when the file updates or removes some) at the one position
+ * their ids sort to, and written chunk by chunk (the progress bar follows, and the page gets
+ * the thread back between slices and chunks). A file that changes nothing writes
  * nothing. When anything throws (storage full, an id collision, a cancel, a bug) nothing is
  * written and the promise rejects. A new id that some store already has aborts instead of
  * overwriting that store.
@@ -100,7 +105,6 @@ export async function commitImport(
   const rowMarket = rows.market;
   const rowCount = rowMarket.length;
   const sourceRowOf = (i: number): number | null => rows.sourceRows[i] || null;
-  const newStoreId = opts.newStoreId ?? (() => randomId('S-') as StoreId);
   const newPersonId = opts.newPersonId ?? (() => randomId('P-AM-') as PersonId);
   const mode = opts.mode ?? 'merge';
   const progress = (f: number) => opts.onProgress?.(f);
@@ -181,14 +185,19 @@ export async function commitImport(
 
     // --- the rows ------------------------------------------------------------------------
     const storeIds: (StoreId | null)[] = new Array(rowCount).fill(null);
-    const addedIds: StoreId[] = [];
     const updatedIds: StoreId[] = [];
-    // Added rows stay in the rows' columns: their row index, new id and account manager.
-    const addedRows: number[] = [];
-    const addedManagers: (PersonId | null)[] = [];
-    const addedIdSet = new Set<string>();
+    // Added rows stay in the rows' columns: their row indexes, in file order.
+    const addedRows = new Int32Array(rowCount);
+    let addedCount = 0;
     // Account managers resolved once per distinct name (first use in row order creates them).
+    const nameCodes = rows.managerNames.codes;
     const managerOfCode: (PersonId | null | undefined)[] = new Array(rows.managerNames.values.length);
+    const managerOfRow = (i: number): PersonId | null => {
+      const code = nameCodes[i]!;
+      let id = managerOfCode[code];
+      if (id === undefined) id = managerOfCode[code] = amIdOf(rows.managerNames.values[code]);
+      return id;
+    };
     const updates = new Map<number, Store>(); // store index → the store as updated
     const touched = new Uint8Array(current.length);
     let unchanged = 0;
@@ -199,34 +208,29 @@ export async function commitImport(
       }
       if (skipped.has(i)) continue;
       const key = keys[i] ?? null;
-      const match = key === null ? -1 : (matchOf.get(key) ?? -1);
-      const code = rows.managerNames.codes[i]!;
-      let accountManagerId = managerOfCode[code];
-      if (accountManagerId === undefined) accountManagerId = managerOfCode[code] = amIdOf(rows.managerNames.values[code]);
-      if (match >= 0 && accountManagerId === null && opts.keepAccountManagerWhenBlank) accountManagerId = codeAt(current.accountManagerId, match) ?? null;
-      if (match >= 0) {
-        const fields = pickStoreFields(importedStoreAt(rows, i), key, accountManagerId);
-        const id = textAt(current.id, match) as StoreId;
-        storeIds[i] = id;
-        touched[match] = 1;
-        if (sameStoreFieldsAt(current, match, fields)) {
-          unchanged++;
-        } else {
-          // Shallow: known fields from the file over the existing store (rule 12).
-          updates.set(match, { ...storeAt(current, match), ...fields, id });
-          updatedIds.push(id);
-        }
+      const match = key === null || matchOf.size === 0 ? -1 : (matchOf.get(key) ?? -1);
+      let accountManagerId = managerOfRow(i);
+      if (match < 0) {
+        addedRows[addedCount++] = i;
+        continue;
+      }
+      if (accountManagerId === null && opts.keepAccountManagerWhenBlank) accountManagerId = codeAt(current.accountManagerId, match) ?? null;
+      const fields = pickStoreFields(importedStoreAt(rows, i), key, accountManagerId);
+      const id = textAt(current.id, match) as StoreId;
+      storeIds[i] = id;
+      touched[match] = 1;
+      if (sameStoreFieldsAt(current, match, fields)) {
+        unchanged++;
       } else {
-        const id = newStoreId();
-        if (addedIdSet.has(id) || indexOfStore(current, id) >= 0) throw new Error(`store id ${id} is already taken; nothing was imported`);
-        addedIdSet.add(id);
-        storeIds[i] = id;
-        addedRows.push(i);
-        addedManagers.push(accountManagerId);
-        addedIds.push(id);
+        // Shallow: known fields from the file over the existing store (rule 12).
+        updates.set(match, { ...storeAt(current, match), ...fields, id });
+        updatedIds.push(id);
       }
     }
     if (peopleCreated.length > 0) await db.people.bulkAdd(peopleCreated);
+    const added = addedRows.subarray(0, addedCount);
+    const addedIds = opts.newStoreId ? givenStoreIds(addedCount, current, opts.newStoreId) : batchStoreIds(addedCount, current);
+    for (let k = 0; k < addedCount; k++) storeIds[added[k]!] = addedIds[k]!;
 
     const removedIds: StoreId[] = [];
     if (mode === 'replace') for (let i = 0; i < current.length; i++) if (touched[i] === 0) removedIds.push(textAt(current.id, i) as StoreId);
@@ -234,28 +238,33 @@ export async function commitImport(
     // --- the new market, in id order: current stores and added ones merged ---------------
     let written = current;
     if (addedIds.length + updatedIds.length + removedIds.length > 0) {
-      // The added rows in id order (an index sort: no store object is built for them).
-      const added = Uint32Array.from(addedIds, (_, k) => k).sort((a, b) => compareIds(addedIds[a]!, addedIds[b]!));
-      const b = new MarketBuilder();
-      const pushAdded = (k: number) => {
-        const r = addedRows[k]!;
-        b.pushFrom(rowMarket, r, { id: addedIds[k]!, externalId: keys[r] ?? null, accountManagerId: addedManagers[k]! });
+      // The added rows as a block of columns (no store object is built for them), in id order.
+      let block = pickStores(rowMarket, added);
+      block = {
+        ...block,
+        id: textColumnOf(addedIds),
+        externalId: textColumnOf(Array.from(added, (r) => keys[r] ?? null)),
+        accountManagerId: codeColumnOf(addedCount, (k) => managerOfCode[nameCodes[added[k]!]!] ?? null),
       };
-      let j = 0;
-      for (let i = 0; i < current.length; i++) {
-        if (i > 0 && i % STORES_PER_SLICE === 0) {
-          await pause();
-          progress(0.25 + (0.25 * i) / current.length);
+      block = sortedById(block);
+      progress(0.3);
+      // The current stores, updated and cut down when the file says so.
+      let kept = current;
+      if (updates.size > 0 || removedIds.length > 0) {
+        const b = new MarketBuilder();
+        for (let i = 0; i < current.length; i++) {
+          if (i > 0 && i % STORES_PER_SLICE === 0) {
+            await pause();
+            progress(0.3 + (0.2 * i) / current.length);
+          }
+          if (mode === 'replace' && touched[i] === 0) continue;
+          const u = updates.get(i);
+          if (u) b.push(u);
+          else b.pushFrom(current, i);
         }
-        if (mode === 'replace' && touched[i] === 0) continue;
-        const id = textAt(current.id, i);
-        while (j < added.length && addedIds[added[j]!]! < id) pushAdded(added[j++]!);
-        const u = updates.get(i);
-        if (u) b.push(u);
-        else b.pushFrom(current, i);
+        kept = b.build();
       }
-      while (j < added.length) pushAdded(added[j++]!);
-      written = await writeMarket(db, workspaceId, b.build(), (f) => progress(0.5 + 0.5 * f), opts.storesPerChunk ?? STORES_PER_CHUNK);
+      written = await writeMarket(db, workspaceId, mergeById(kept, block), (f) => progress(0.5 + 0.5 * f), opts.storesPerChunk ?? STORES_PER_CHUNK);
     } else {
       progress(1);
     }
@@ -487,6 +496,42 @@ function sameStoreFieldsAt(m: Market, i: number, b: Store): boolean {
   return true;
 }
 
+/**
+ * Ids for `n` added stores, in ascending order, none of which `current` (sorted by id) has:
+ * `S-` + 8 random hex digits shared by the batch + 8 hex digits counting up. The batch
+ * prefix is drawn again while some store of the market falls in its range, so the whole
+ * batch slots into the market at one position (mergeById joins two blocks instead of
+ * interleaving a million stores one by one).
+ */
+export function batchStoreIds(n: number, current: Market, nextPrefix: () => string = () => randomId('S-', 4)): StoreId[] {
+  if (n === 0) return [];
+  if (n > 0xffffffff) throw new Error('too many stores in one import');
+  for (;;) {
+    const prefix = nextPrefix();
+    const first = prefix + '00000000';
+    const last = prefix + (n - 1).toString(16).padStart(8, '0');
+    const at = idLowerBound(current, first);
+    if (at < current.length && textAt(current.id, at) <= last) continue;
+    const ids = new Array<StoreId>(n);
+    for (let k = 0; k < n; k++) ids[k] = (prefix + k.toString(16).padStart(8, '0')) as StoreId;
+    return ids;
+  }
+}
+
+/** Ids from the caller's generator (tests), refused when one is taken or repeats. */
+function givenStoreIds(n: number, current: Market, next: () => StoreId): StoreId[] {
+  const ids = new Array<StoreId>(n);
+  const seen = new Set<string>();
+  for (let k = 0; k < n; k++) {
+    const id = next();
+    if (seen.has(id) || indexOfStore(current, id) >= 0) throw new Error(`store id ${id} is already taken; nothing was imported`);
+    seen.add(id);
+    ids[k] = id;
+  }
+  return ids;
+}
+
+
 function externalKey(v: unknown): string | null {
   if (typeof v !== 'string' && typeof v !== 'number') return null;
   const s = String(v).trim();
@@ -524,12 +569,12 @@ const randomPool = new Uint8Array(4096);
 let randomAt = randomPool.length;
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
-function randomId(prefix: string): string {
-  if (randomAt + 8 > randomPool.length) {
+function randomId(prefix: string, bytes = 8): string {
+  if (randomAt + bytes > randomPool.length) {
     crypto.getRandomValues(randomPool);
     randomAt = 0;
   }
   let s = prefix;
-  for (let k = 0; k < 8; k++) s += HEX[randomPool[randomAt++]!]!;
+  for (let k = 0; k < bytes; k++) s += HEX[randomPool[randomAt++]!]!;
   return s;
 }

@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  batchStoreIds,
   commitImport,
   deletePerson,
   loadMarket,
@@ -11,7 +12,7 @@ import {
 } from '../../src/db/marketRepository';
 import { loadWorkspace, seedWorkspace } from '../../src/db/planRepository';
 import { allStores, putStore, storeById } from './storeRecords';
-import { marketStores } from '../../src/domain/market';
+import { marketFromStores, marketStores } from '../../src/domain/market';
 import { createPlannerDb, SCHEMA_VERSION, type PlannerDb } from '../../src/db/schema';
 import type { Person, PersonId, PlanId, Store, StoreId, TerritoryId, WorkspaceId } from '../../src/domain/types';
 import { manager, plan, squareTerritory, store, workspace, WS } from '../fixtures/market';
@@ -252,6 +253,33 @@ describe('commitImport', () => {
     expect(summary).toMatchObject({ added: 1, unchanged: 1, removed: 2 });
     expect(summary.removedIds.sort()).toEqual(['S2', 'S3']);
     expect(marketStores((await loadMarket(db, WS)).market).map((s) => s.id)).toEqual(['S-NEW-1', 'S1']);
+  });
+
+  it('gives added stores ids counting up under one random batch prefix, slotted into the market in id order', async () => {
+    const db = await seeded();
+    const rows = Array.from({ length: 300 }, (_, i) => row(`BATCH-${i}`, { name: `Batch ${i}`, sourceRow: i + 2 }));
+    const { summary, market } = await commitImport(db, WS, rows, { now: 1 });
+    expect(summary.added).toBe(300);
+    for (const id of summary.addedIds) expect(id).toMatch(/^S-[0-9a-f]{16}$/);
+    expect(new Set(summary.addedIds).size).toBe(300);
+    // file order = id order, and each row's store carries that row's fields
+    expect([...summary.addedIds].sort()).toEqual(summary.addedIds);
+    expect(summary.storeIds).toEqual(summary.addedIds);
+    const stored = await allStores(db);
+    expect(stored.map((s) => s.id)).toEqual([...stored.map((s) => s.id)].sort());
+    expect(stored).toHaveLength(303);
+    expect(marketStores(market)).toEqual(stored.map(({ workspaceId: _ws, ...s }) => s));
+    expect(stored.find((s) => s.id === summary.addedIds[123])).toMatchObject({ name: 'Batch 123', externalId: 'BATCH-123' });
+  });
+
+  it('draws another batch prefix when a store of the market falls in its range', () => {
+    const current = marketFromStores([store('S-aaaaaaaa00000002', -97, 38), store('S-cccccccc00000000', -97, 38)]);
+    const prefixes = ['S-aaaaaaaa', 'S-bbbbbbbb'];
+    const ids = batchStoreIds(3, current, () => prefixes.shift()!);
+    expect(ids).toEqual(['S-bbbbbbbb00000000', 'S-bbbbbbbb00000001', 'S-bbbbbbbb00000002']);
+    expect(batchStoreIds(0, current)).toEqual([]);
+    // a range that ends just before a store's id is free
+    expect(batchStoreIds(2, current, () => 'S-cccccccb')).toEqual(['S-cccccccb00000000', 'S-cccccccb00000001']);
   });
 
   it('is all or nothing: a failing write midway leaves stores and people untouched', async () => {

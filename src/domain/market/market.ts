@@ -169,6 +169,18 @@ export function indexOfStore(m: Market, id: string): number {
   return -1;
 }
 
+/** In a market sorted by id: the first position whose id is not less than `id`. */
+export function idLowerBound(m: Market, id: string): number {
+  let lo = 0;
+  let hi = m.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (textAt(m.id, mid) < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 // ---------------------------------------------------------------------------------------
 // Building
 
@@ -528,10 +540,124 @@ export function concatMarkets(parts: readonly Market[]): Market {
   return out as unknown as Market;
 }
 
-/** The stores at these indexes, in this order (what remains after a delete, a re-import…). */
+/**
+ * Two markets sorted by id, with no id in common, as one sorted market. When the second
+ * falls between two neighbours of the first (a batch of added stores always does), the
+ * result is three blocks joined; otherwise the stores are interleaved one by one.
+ */
+export function mergeById(a: Market, b: Market): Market {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const at = idLowerBound(a, textAt(b.id, 0));
+  if (at === a.length || textAt(a.id, at) > textAt(b.id, b.length - 1)) {
+    return concatMarkets([sliceMarket(a, 0, at), b, sliceMarket(a, at, a.length)].filter((m) => m.length > 0));
+  }
+  const out = new MarketBuilder();
+  let j = 0;
+  for (let i = 0; i < a.length; i++) {
+    const id = textAt(a.id, i);
+    while (j < b.length && textAt(b.id, j) < id) out.pushFrom(b, j++);
+    out.pushFrom(a, i);
+  }
+  while (j < b.length) out.pushFrom(b, j++);
+  return out.build();
+}
+
+/**
+ * The stores at these indexes, in this order (what remains after a delete, a re-import…),
+ * gathered column by column: no store is built, and each dictionary keeps only the values
+ * the picked stores use.
+ */
 export function pickStores(m: Market, indexes: ArrayLike<number>): Market {
-  const b = new MarketBuilder();
-  for (let j = 0; j < indexes.length; j++) b.pushFrom(m, indexes[j]!);
+  const n = indexes.length;
+  let identity = n === m.length;
+  for (let j = 0; identity && j < n; j++) identity = indexes[j] === j;
+  if (identity) return m;
+  const out: Record<string, unknown> = { length: n };
+  for (const k of TEXT_KEYS) out[k] = pickText(m[k], indexes);
+  for (const k of CODE_KEYS) out[k] = pickCodes(m[k] as CodeColumn, indexes);
+  for (const k of NUMBER_KEYS) {
+    const src = m[k];
+    const col = new Float64Array(n);
+    for (let j = 0; j < n; j++) col[j] = src[indexes[j]!]!;
+    out[k] = col;
+  }
+  const key = new Uint8Array(n);
+  for (let j = 0; j < n; j++) key[j] = m.keyAccount[indexes[j]!]!;
+  out.keyAccount = key;
+  let extras: Map<number, Readonly<Record<string, unknown>>> | null = null;
+  if (m.extras) {
+    for (let j = 0; j < n; j++) {
+      const e = m.extras.get(indexes[j]!);
+      if (e) (extras ??= new Map()).set(j, e);
+    }
+  }
+  out.extras = extras;
+  return out as unknown as Market;
+}
+
+/** Values at these indexes of a text column, in this order. */
+function pickText(c: TextColumn, indexes: ArrayLike<number>): TextColumn {
+  const n = indexes.length;
+  const ends = new Uint32Array(n);
+  const parts = new Array<string>(n);
+  let nulls: Uint8Array | null = null;
+  let end = 0;
+  for (let j = 0; j < n; j++) {
+    const i = indexes[j]!;
+    const from = i === 0 ? 0 : c.ends[i - 1]!;
+    const to = c.ends[i]!;
+    parts[j] = c.text.slice(from, to);
+    end += to - from;
+    ends[j] = end;
+    if (c.nulls !== null && c.nulls[i] === 1) (nulls ??= new Uint8Array(n))[j] = 1;
+  }
+  return { text: parts.join(''), ends, nulls };
+}
+
+/** Codes at these indexes of a dictionary column, the dictionary cut to the values they use. */
+function pickCodes<T extends string | null>(c: CodeColumn<T>, indexes: ArrayLike<number>): CodeColumn<T> {
+  const n = indexes.length;
+  const remap = new Int32Array(c.values.length).fill(-1);
+  const values: T[] = [];
+  for (let j = 0; j < n; j++) {
+    const k = c.codes[indexes[j]!]!;
+    if (remap[k] === -1) {
+      remap[k] = values.length;
+      values.push(c.values[k]!);
+    }
+  }
+  const codes = codesFor(values.length, n);
+  for (let j = 0; j < n; j++) codes[j] = remap[c.codes[indexes[j]!]!]!;
+  return { values, codes };
+}
+
+/** A text column holding these values, in this order (null kept as null). */
+export function textColumnOf(values: readonly (string | null)[]): TextColumn {
+  const n = values.length;
+  const ends = new Uint32Array(n);
+  const parts = new Array<string>(n);
+  let nulls: Uint8Array | null = null;
+  let end = 0;
+  for (let j = 0; j < n; j++) {
+    const v = values[j];
+    if (v === null || v === undefined) {
+      (nulls ??= new Uint8Array(n))[j] = 1;
+      parts[j] = '';
+    } else {
+      parts[j] = v;
+      end += v.length;
+    }
+    ends[j] = end;
+  }
+  if (end > 0xffffffff) throw new Error('text column over 4 GiB');
+  return { text: parts.join(''), ends, nulls };
+}
+
+/** A dictionary column holding these values (one per store, given by `valueAt`). */
+export function codeColumnOf<T extends string | null>(n: number, valueAt: (i: number) => T): CodeColumn<T> {
+  const b = new CodeBuilder<T>();
+  for (let i = 0; i < n; i++) b.push(valueAt(i));
   return b.build();
 }
 

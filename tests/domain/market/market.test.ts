@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  EMPTY_MARKET, MarketBuilder, concatMarkets, indexOfStore, marketFromStores, marketStores, pickStores, sliceMarket, storeAt, storesOfManager, withAccountManagers,
+  EMPTY_MARKET, MarketBuilder, codeColumnOf, concatMarkets, idLowerBound, mergeById, textColumnOf, indexOfStore, marketFromStores, marketStores, pickStores, sliceMarket, storeAt, storesOfManager, withAccountManagers,
 } from '../../../src/domain/market';
 import type { PersonId, Store, StoreId } from '../../../src/domain/types';
 import { mulberry32 } from '../../fixtures/random';
@@ -116,6 +116,61 @@ describe('market columns', () => {
     const m = marketFromStores(stores);
     expect(marketStores(pickStores(m, [49, 0, 7]))).toEqual([stores[49], stores[0], stores[7]]);
     expect(pickStores(m, []).length).toBe(0);
+    expect(marketStores(pickStores(m, []))).toEqual([]);
+  });
+
+  it('picks column by column: unicode, nulls and unknown fields follow their store, dictionaries keep only what is used', () => {
+    const withExtra = { ...odd[3]!, loyaltyTier: 'gold' } as Store;
+    const list = [odd[0]!, odd[1]!, odd[2]!, withExtra, odd[4]!];
+    const m = marketFromStores(list);
+    const picked = pickStores(m, [3, 1, 1, 0]);
+    expect(marketStores(picked)).toEqual([withExtra, list[1], list[1], list[0]]);
+    expect(picked.extras?.get(0)).toEqual({ loyaltyTier: 'gold' });
+    expect(picked.extras?.has(3)).toBe(false);
+    // 'NY' (store 3 of the list, not picked) is gone from the dictionary
+    expect(picked.state.values).not.toContain('NY');
+    expect(new Set(picked.city.values).size).toBe(picked.city.values.length);
+    // all of them in order: the same market, not a copy
+    expect(pickStores(m, [0, 1, 2, 3, 4])).toBe(m);
+  });
+
+  it('builds text and dictionary columns from values, null kept apart from empty', () => {
+    const text = textColumnOf(['a', null, '', 'Ünï 🐾']);
+    expect([0, 1, 2, 3].map((i) => (text.nulls?.[i] === 1 ? null : text.text.slice(i === 0 ? 0 : text.ends[i - 1], text.ends[i])))).toEqual(['a', null, '', 'Ünï 🐾']);
+    expect(textColumnOf([]).ends.length).toBe(0);
+    const codes = codeColumnOf(5, (i) => (i % 2 === 0 ? 'x' : null));
+    expect(Array.from(codes.codes, (c) => codes.values[c])).toEqual(['x', null, 'x', null, 'x']);
+    expect(codes.values).toHaveLength(2);
+  });
+
+  it('finds where an id would go in a market sorted by id', () => {
+    const m = marketFromStores(randomStores(100, 4)); // ids S-000000 … S-000099
+    expect(idLowerBound(m, 'S-000000')).toBe(0);
+    expect(idLowerBound(m, 'S-000050')).toBe(50);
+    expect(idLowerBound(m, 'S-0000505')).toBe(51);
+    expect(idLowerBound(m, 'A')).toBe(0);
+    expect(idLowerBound(m, 'T')).toBe(100);
+    expect(idLowerBound(EMPTY_MARKET, 'S')).toBe(0);
+  });
+
+  it('merges two markets sorted by id: a block that fits between two stores, or stores interleaved', () => {
+    const all = randomStores(60, 8); // sorted by id
+    const sorted = (xs: Store[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
+    // a block: stores 20…29 into the others
+    const block = all.slice(20, 30);
+    const rest = [...all.slice(0, 20), ...all.slice(30)];
+    expect(marketStores(mergeById(marketFromStores(rest), marketFromStores(block)))).toEqual(all);
+    // before all and after all
+    expect(marketStores(mergeById(marketFromStores(all.slice(10)), marketFromStores(all.slice(0, 10))))).toEqual(all);
+    expect(marketStores(mergeById(marketFromStores(all.slice(0, 50)), marketFromStores(all.slice(50))))).toEqual(all);
+    // interleaved: every third store
+    const thirds = all.filter((_, i) => i % 3 === 0);
+    const others = all.filter((_, i) => i % 3 !== 0);
+    expect(marketStores(mergeById(marketFromStores(others), marketFromStores(thirds)))).toEqual(sorted(all));
+    // empty sides
+    const m = marketFromStores(all);
+    expect(mergeById(m, EMPTY_MARKET)).toBe(m);
+    expect(mergeById(EMPTY_MARKET, m)).toBe(m);
   });
 
   it('the builder streams stores without keeping them, and costs far less than objects', () => {
