@@ -85,7 +85,7 @@ describe('plan engine', () => {
       let engine = createPlanEngine(stores, territories, pins, { referenceDate: REF });
       expectSameAsScratch(engine, stores, territories, pins, `seed ${seed} start`);
       const history: { territories: Territory[]; pins: StorePin[] | undefined }[] = [];
-      const kinds = { full: 0, incremental: 0, unchanged: 0 };
+      const kinds = { full: 0, incremental: 0, unchanged: 0, reused: 0 };
       for (let step = 0; step < 60; step++) {
         history.push({ territories, pins });
         const r = random();
@@ -198,9 +198,41 @@ describe('plan engine', () => {
     expect(deleted.lastStep.kind).toBe('incremental');
     expect(deleted.stats.rows[0]!.stores).toBe(engine.stats.rows[0]!.stores + engine.stats.rows[1]!.stores);
     expectSameAsScratch(deleted, stores, [under], undefined, 'delete');
-    const undone = updatePlanEngine(deleted, stores, plan, undefined, { referenceDate: REF });
-    expect(undone.lastStep.kind).toBe('incremental');
+    // undo returns to the very territories of before: the earlier engine is reused
+    const undone = updatePlanEngine(deleted, stores, [...plan], undefined, { referenceDate: REF });
+    expect(undone.lastStep.kind).toBe('reused');
     expect(undone.stats).toStrictEqual(engine.stats);
+    expect(undone.assignment).toBe(engine.assignment);
+    expectSameAsScratch(undone, stores, plan, undefined, 'undo');
+    // redo: the delete's engine is reused in turn
+    const redone = updatePlanEngine(undone, stores, [under], undefined, { referenceDate: REF });
+    expect(redone.lastStep.kind).toBe('reused');
+    expect(redone.stats).toStrictEqual(deleted.stats);
+    // the same territory drawn again (a new outline object, same shape): computed, same figures
+    const redrawn = updatePlanEngine(deleted, stores, [{ ...over, geometry: structuredClone(over.geometry) }, under], undefined, { referenceDate: REF });
+    expect(redrawn.lastStep.kind).toBe('incremental');
+    expect(redrawn.stats).toStrictEqual(engine.stats);
+  });
+
+  it('reuses an earlier engine only when ids, outlines, ranks and pins all match', () => {
+    const stores = market(7, 400);
+    const a = squareTerritory('a', 0, 0, 10, 1);
+    const b = squareTerritory('b', 5, 5, 10, 2);
+    const first = createPlanEngine(stores, [a, b], undefined, { referenceDate: REF });
+    const moved = updatePlanEngine(first, stores, [a, { ...b, geometry: squareTerritory('b', 6, 6, 10, 2).geometry }], undefined, { referenceDate: REF });
+    // back to b's first outline but a re-ranked: not the same plan
+    const reranked = updatePlanEngine(moved, stores, [{ ...a, rank: 3 }, b].sort((x, y) => x.rank - y.rank), undefined, { referenceDate: REF });
+    expect(reranked.lastStep.kind).not.toBe('reused');
+    expectSameAsScratch(reranked, stores, [b, { ...a, rank: 3 }], undefined, 're-ranked');
+    // same territories, other pins: not the same plan
+    const pins: StorePin[] = [{ storeId: stores[0]!.id, territoryId: 'b' as TerritoryId }];
+    const pinned = updatePlanEngine(moved, stores, [a, b], pins, { referenceDate: REF });
+    expect(pinned.lastStep.kind).not.toBe('reused');
+    expectSameAsScratch(pinned, stores, [a, b], pins, 'pinned');
+    // renamed only: reused, rows by id as before
+    const renamed = updatePlanEngine(pinned, stores, [{ ...a, name: 'A!' }, b], undefined, { referenceDate: REF });
+    expect(renamed.lastStep.kind).toBe('reused');
+    expectSameAsScratch(renamed, stores, [a, b], undefined, 'renamed');
   });
 
   it('warming the caches changes no figure', () => {

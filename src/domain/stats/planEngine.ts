@@ -16,6 +16,8 @@
  *   the winner among the territories whose extent meets a touched box, in the assignment
  *   engine's priority order (rank, then id, then position) with its exact point test.
  * - Every other store keeps its territory, re-indexed when the list grew or shrank.
+ * - An undo or redo returns to a plan an earlier engine computed (same ids, outlines, ranks
+ *   and pins): the last few engines are kept and that one is reused as it is.
  * - Pins apply on top, as `assignPlan` applies them.
  * - The per-territory sums of the slots whose members changed (touched territories, the
  *   territories that gained or lost a store, Unassigned) are re-accumulated in store order;
@@ -59,11 +61,17 @@ interface MarketCache {
   /** Grid over the store positions; built on the first incremental step. */
   grid: StoreGrid | null;
   readonly shapes: WeakMap<TerritoryGeometry, BandedShape>;
+  /** The last few engines stepped from (newest last): an undo or redo returns to one of them. */
+  readonly recent: PlanEngine[];
 }
+
+/** Engines kept for undo and redo: each holds two assignments (4 bytes a store each) and its sums. */
+const RECENT_ENGINES = 3;
 
 /** How the last step was done, for tests, the benchmark and the curious. */
 export interface EngineStep {
-  kind: 'full' | 'incremental' | 'unchanged';
+  /** 'reused': the plan is back to what an earlier engine computed (an undo, a redo). */
+  kind: 'full' | 'incremental' | 'unchanged' | 'reused';
   /** Why a full computation was needed ('' for the other kinds). */
   reason: string;
   /** Territories added, removed or reshaped. */
@@ -153,7 +161,7 @@ export function createPlanEngine(
 }
 
 function newMarket(stores: StoreSource, referenceDate: Date): MarketCache {
-  return { stores, cols: storeColumns(stores, referenceDate), window: windowKey(referenceDate), finder: null, grid: null, shapes: new WeakMap() };
+  return { stores, cols: storeColumns(stores, referenceDate), window: windowKey(referenceDate), finder: null, grid: null, shapes: new WeakMap(), recent: [] };
 }
 
 function shapeOf(market: MarketCache, geometry: TerritoryGeometry): BandedShape {
@@ -192,6 +200,21 @@ export function updatePlanEngine(
   if (windowKey(referenceDate) !== market.window) return fullEngine(newMarket(stores, referenceDate), territories, pins, 'the day changed');
   const old = engine.territories;
   if (old === territories && pins === engine.pins) return engine.lastStep.kind === 'unchanged' ? engine : { ...engine, lastStep: { kind: 'unchanged', reason: '', touched: 0, tested: 0 } };
+
+  // Back to a plan an earlier engine computed (undo, redo): its assignment and table hold.
+  const recent = market.recent;
+  if (recent[recent.length - 1] !== engine) {
+    const at = recent.indexOf(engine);
+    if (at >= 0) recent.splice(at, 1);
+    recent.push(engine);
+    if (recent.length > RECENT_ENGINES) recent.shift();
+  }
+  for (let r = recent.length - 1; r >= 0; r--) {
+    const e = recent[r]!;
+    if (e !== engine && sameInputs(e, territories, pins)) {
+      return { ...e, territories, lastStep: { kind: 'reused', reason: '', touched: 0, tested: 0 } };
+    }
+  }
 
   const oldIndex = firstIndexById(old);
   const newIndex = firstIndexById(territories);
@@ -352,6 +375,17 @@ export function updatePlanEngine(
     lastStep: { kind: 'incremental', reason: '', touched, tested },
     internal: { market, geo, sums, pinned },
   };
+}
+
+/** Whether `e` computed this plan: same pins, and territory by territory the same id, outline and rank. */
+function sameInputs(e: PlanEngine, territories: readonly Territory[], pins: readonly StorePin[] | undefined): boolean {
+  if (e.pins !== pins || e.territories.length !== territories.length) return false;
+  for (let k = 0; k < territories.length; k++) {
+    const a = e.territories[k]!;
+    const b = territories[k]!;
+    if (a.id !== b.id || a.geometry !== b.geometry || a.rank !== b.rank) return false;
+  }
+  return true;
 }
 
 /**
