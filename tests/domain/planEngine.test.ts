@@ -214,6 +214,21 @@ describe('plan engine', () => {
     expect(redrawn.stats).toStrictEqual(engine.stats);
   });
 
+  it('still reuses the engine of before after many unchanged steps and a dragged outline preview', () => {
+    const stores = market(5, 400);
+    const a = squareTerritory('a', 0, 0, 10, 1);
+    const b = squareTerritory('b', 5, 5, 10, 2);
+    const before = createPlanEngine(stores, [a, b], undefined, { referenceDate: REF });
+    let e = updatePlanEngine(before, stores, [a], undefined, { referenceDate: REF }); // delete b
+    for (let k = 0; k < 5; k++) e = updatePlanEngine(e, stores, [a], undefined, { referenceDate: REF });
+    // two drag frames of a's outline, not kept
+    updatePlanEngine(e, stores, [{ ...a, geometry: squareTerritory('a', 0, 0, 11, 1).geometry }], undefined, { referenceDate: REF });
+    updatePlanEngine(e, stores, [{ ...a, geometry: squareTerritory('a', 0, 0, 12, 1).geometry }], undefined, { referenceDate: REF });
+    const undone = updatePlanEngine(e, stores, [a, b], undefined, { referenceDate: REF });
+    expect(undone.lastStep.kind).toBe('reused');
+    expect(undone.assignment).toBe(before.assignment);
+  });
+
   it('reuses an earlier engine only when ids, outlines, ranks and pins all match', () => {
     const stores = market(7, 400);
     const a = squareTerritory('a', 0, 0, 10, 1);

@@ -63,6 +63,11 @@ interface MarketCache {
   readonly shapes: WeakMap<TerritoryGeometry, BandedShape>;
   /** The last few engines stepped from (newest last): an undo or redo returns to one of them. */
   readonly recent: PlanEngine[];
+  /**
+   * Scratch space of one store index per store, reused by every step: a fresh 4 MB array
+   * costs more to touch the first time than the step's work with it.
+   */
+  scratch: Int32Array | null;
 }
 
 /** Engines kept for undo and redo: each holds two assignments (4 bytes a store each) and its sums. */
@@ -161,7 +166,7 @@ export function createPlanEngine(
 }
 
 function newMarket(stores: StoreSource, referenceDate: Date): MarketCache {
-  return { stores, cols: storeColumns(stores, referenceDate), window: windowKey(referenceDate), finder: null, grid: null, shapes: new WeakMap(), recent: [] };
+  return { stores, cols: storeColumns(stores, referenceDate), window: windowKey(referenceDate), finder: null, grid: null, shapes: new WeakMap(), recent: [], scratch: null };
 }
 
 function shapeOf(market: MarketCache, geometry: TerritoryGeometry): BandedShape {
@@ -204,7 +209,8 @@ export function updatePlanEngine(
   // Back to a plan an earlier engine computed (undo, redo): its assignment and table hold.
   const recent = market.recent;
   if (recent[recent.length - 1] !== engine) {
-    const at = recent.indexOf(engine);
+    // one entry per computation: an 'unchanged' step is a copy sharing the arrays
+    const at = recent.findIndex((e) => e.internal.geo === engine.internal.geo && e.pins === engine.pins);
     if (at >= 0) recent.splice(at, 1);
     recent.push(engine);
     if (recent.length > RECENT_ENGINES) recent.shift();
@@ -276,13 +282,7 @@ export function updatePlanEngine(
   const oldGeo = engine.internal.geo;
   let identity = old.length === territories.length;
   for (let k = 0; identity && k < old.length; k++) identity = remap[k] === k;
-  const geo = identity ? oldGeo.slice() : new Int32Array(n);
-  if (!identity) {
-    for (let i = 0; i < n; i++) {
-      const g = oldGeo[i]!;
-      geo[i] = g >= 0 && g < remap.length ? remap[g]! : -1;
-    }
-  }
+  const geo = identity ? oldGeo.slice() : remapped(oldGeo, remap);
 
   // Re-test the stores the edit can move.
   let candidates: ArrayLike<number> = [];
@@ -377,6 +377,17 @@ export function updatePlanEngine(
   };
 }
 
+/** The assignment with every territory index moved as `remap` says (−1: gone). A small function of its own, so it is compiled on its own. */
+function remapped(geo: Int32Array, remap: Int32Array): Int32Array {
+  const out = new Int32Array(geo.length);
+  const m = remap.length;
+  for (let i = 0; i < geo.length; i++) {
+    const g = geo[i]!;
+    out[i] = g >= 0 && g < m ? remap[g]! : -1;
+  }
+  return out;
+}
+
 /** Whether `e` computed this plan: same pins, and territory by territory the same id, outline and rank. */
 function sameInputs(e: PlanEngine, territories: readonly Territory[], pins: readonly StorePin[] | undefined): boolean {
   if (e.pins !== pins || e.territories.length !== territories.length) return false;
@@ -413,6 +424,7 @@ function oneTerritoryStep(
   to: number,
   heldBox: BandedShape | null,
 ): { changed: Int32Array; tested: number } {
+  // `changed` is the market's scratch array: read it before the next step
   const { lng, lat } = market.cols;
   const n = lng.length;
   const rank = new Int32Array(territories.length);
@@ -429,7 +441,8 @@ function oneTerritoryStep(
       if (sh.minX <= held[2] && sh.maxX >= held[0] && sh.minY <= held[3] && sh.maxY >= held[1]) contenders.push({ t, shape: sh });
     }
   }
-  const changed: number[] = [];
+  const changed = (market.scratch ??= new Int32Array(n));
+  let count = 0;
   let tested = 0;
   const bx0 = newShape ? newShape.minX : 1;
   const by0 = newShape ? newShape.minY : 1;
@@ -449,7 +462,7 @@ function oneTerritoryStep(
         }
       }
       geo[i] = winner;
-      changed.push(i);
+      changed[count++] = i;
       continue;
     }
     const x = lng[i]!;
@@ -460,10 +473,10 @@ function oneTerritoryStep(
     const g = geo[i]!;
     if ((g < 0 || toRank < rank[g]!) && shapeContains(newShape!, x, y)) {
       geo[i] = to;
-      changed.push(i);
+      changed[count++] = i;
     }
   }
-  return { changed: Int32Array.from(changed), tested };
+  return { changed: changed.subarray(0, count), tested };
 }
 
 /**
@@ -475,4 +488,5 @@ export function warmPlanEngine(engine: PlanEngine): void {
   const { market } = engine.internal;
   if (!market.grid) market.grid = buildStoreGrid(market.cols);
   for (const t of engine.territories) shapeOf(market, t.geometry);
+  market.scratch ??= new Int32Array(market.cols.lng.length).fill(-1); // touched now, not during the first edit
 }
