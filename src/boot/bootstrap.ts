@@ -200,7 +200,7 @@ export async function bootstrap(opts: BootOptions = {}): Promise<Booted> {
   const show = (data: LoadedWorkspace) => {
     const st = store.getState();
     st.setPlans(data.plans);
-    st.setMarket(data.market, data.people);
+    st.setMarket(data.market, data.people, { recompute: false }); // loadPlan computes, once
     st.loadPlan(data.workspace, data.active.bundle, asOpened(data.active).history);
   };
   show(loaded);

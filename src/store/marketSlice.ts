@@ -5,9 +5,9 @@ import { EMPTY_MARKET, toMarket } from '../domain/market';
 export const createMarketSlice = (persistence: PersistencePort): StateCreator<AppState, [], [], MarketSlice> => (set, get) => ({
   market: EMPTY_MARKET,
   people: [],
-  setMarket(market, people) {
+  setMarket(market, people, opts) {
     set({ market: toMarket(market), people });
-    get().recompute();
+    if (opts?.recompute !== false) get().recompute();
   },
   async importStores(rows, opts) {
     if (!persistence.commitImport) {

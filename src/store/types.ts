@@ -202,7 +202,12 @@ export interface MarketSlice {
   market: Market;
   people: Person[];
   /** A market as objects (a backup, a test) is turned into columns here. */
-  setMarket(market: Market | readonly Store[], people: Person[]): void;
+  /**
+   * Replaces the market and people. `recompute: false` leaves the derived state to the next
+   * step (the opening of a plan right after, which recomputes anyway: one full computation
+   * of a million stores instead of two).
+   */
+  setMarket(market: Market | readonly Store[], people: Person[], opts?: { recompute?: boolean }): void;
   /** Commits validated import rows (all or nothing) and loads the resulting market. */
   importStores(rows: ImportedRows, opts: ImportStoresOptions): Promise<ImportCommitSummary>;
 }

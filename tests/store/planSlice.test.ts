@@ -20,6 +20,17 @@ const square = (x0: number, y0: number, size: number): TerritoryGeometry => ({
 });
 
 describe('plan changes', () => {
+  it('a market set without recomputing waits for the plan that opens next: one full computation', () => {
+    const s = createAppStore({ markDirty: vi.fn() });
+    s.getState().setMarket([store('S1', 5, 5), store('S2', 15, 5)], [manager], { recompute: false });
+    expect(s.getState().stats).toBeNull();
+    expect(s.getState().lastEngineStep).toBeNull();
+    s.getState().loadPlan(workspace, { plan, territories: [squareTerritory('A', 0, 0, 10, 0)], regions: [] });
+    expect(s.getState().lastEngineStep).toMatchObject({ kind: 'full', reason: 'new engine' });
+    expect(s.getState().stats!.rows[0]!.stores).toBe(1);
+    expect(s.getState().stats!.unassigned.stores).toBe(1);
+  });
+
   it('derives assignment and stats from stores and territories', () => {
     const { s } = makeStore();
     const st = s.getState();

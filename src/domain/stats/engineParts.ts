@@ -5,7 +5,7 @@
  */
 import { ON_BOUNDARY, crossEdges } from '../assignment/cellTest';
 import { prepareEdges } from '../assignment/prepareEdges';
-import { isStoreList, type Market, type StoreSource } from '../market';
+import { isStoreList, marketFromStores, type Codes, type Market, type StoreSource } from '../market';
 import type { Territory, TerritoryGeometry, TerritoryId } from '../types';
 import { computeBalance } from './balance';
 import { newCustomerWindow } from './isoDate';
@@ -18,98 +18,62 @@ export const STATUS_CUSTOMER = 1;
 export const STATUS_PROSPECT = 2;
 export const STATUS_LOST = 3;
 
-/** Per-store values, as computeTerritoryStats reads them (non-finite money → 0). */
+/**
+ * Per-store values, as computeTerritoryStats reads them (non-finite money → 0). They are the
+ * market's own columns wherever they can be: coordinates always, money when every value is
+ * finite (the usual case), status and customer-since as the market's codes with a small
+ * table per dictionary value. A million stores then cost the engine nothing but the copies
+ * a market with non-finite money needs.
+ */
 export interface StoreColumns {
   readonly lng: Float64Array;
   readonly lat: Float64Array;
   readonly revenue: Float64Array;
   readonly prior: Float64Array;
   readonly potential: Float64Array;
-  /** max(0, potential − revenue), 0 when not positive (added only when positive there). */
-  readonly whitespace: Float64Array;
-  readonly status: Uint8Array;
-  /** 1 = new customer at the state's reference date. */
-  readonly fresh: Uint8Array;
+  /** Per store, a code into `statusOf`. */
+  readonly statusCode: Codes;
+  /** Per status code: STATUS_CUSTOMER, STATUS_PROSPECT, STATUS_LOST or STATUS_OTHER. */
+  readonly statusOf: Uint8Array;
+  /** Per store, a code into `freshOf`. */
+  readonly sinceCode: Codes;
+  /** Per customer-since code: 1 when a customer since then is new at the reference date. */
+  readonly freshOf: Uint8Array;
 }
-
 
 export const finite = (v: number): number => (Number.isFinite(v) ? v : 0);
 
 export function storeColumns(stores: StoreSource, referenceDate: Date): StoreColumns {
-  if (!isStoreList(stores)) return marketColumns(stores, referenceDate);
-  const n = stores.length;
-  const cols = {
-    lng: new Float64Array(n),
-    lat: new Float64Array(n),
-    revenue: new Float64Array(n),
-    prior: new Float64Array(n),
-    potential: new Float64Array(n),
-    whitespace: new Float64Array(n),
-    status: new Uint8Array(n),
-    fresh: new Uint8Array(n),
-  };
-  const [from, to] = newCustomerWindow(referenceDate);
-  for (let i = 0; i < n; i++) {
-    const s = stores[i]!;
-    cols.lng[i] = s.lng;
-    cols.lat[i] = s.lat;
-    const r = finite(s.revenue);
-    const pot = finite(s.potential);
-    cols.revenue[i] = r;
-    cols.prior[i] = finite(s.priorRevenue);
-    cols.potential[i] = pot;
-    cols.whitespace[i] = pot > r ? pot - r : 0;
-    if (s.status === 'customer') {
-      cols.status[i] = STATUS_CUSTOMER;
-      let since = s.customerSince;
-      if (since !== null) {
-        if (since.length > 10) since = since.slice(0, 10);
-        if (since >= from && since <= to) cols.fresh[i] = 1;
-      }
-    } else if (s.status === 'prospect') {
-      cols.status[i] = STATUS_PROSPECT;
-    } else if (s.status === 'lost') {
-      cols.status[i] = STATUS_LOST;
-    } else {
-      cols.status[i] = STATUS_OTHER;
-    }
-  }
-  return cols;
+  return marketColumns(isStoreList(stores) ? marketFromStores(stores) : stores, referenceDate);
 }
 
-/**
- * The same columns read from the market's columns: coordinates shared (not copied), status
- * and the new-customer test decided once per dictionary entry.
- */
+/** The column itself when every value is finite, else a copy with 0 for the others. */
+function finiteColumn(c: Float64Array): Float64Array {
+  for (let i = 0; i < c.length; i++) {
+    if (!Number.isFinite(c[i]!)) return c.map(finite);
+  }
+  return c;
+}
+
 function marketColumns(m: Market, referenceDate: Date): StoreColumns {
-  const n = m.length;
   const [from, to] = newCustomerWindow(referenceDate);
-  const statusOf = m.status.values.map((v) => (v === 'customer' ? STATUS_CUSTOMER : v === 'prospect' ? STATUS_PROSPECT : v === 'lost' ? STATUS_LOST : STATUS_OTHER));
-  const freshSince = m.customerSince.values.map((v) => {
+  const statusOf = Uint8Array.from(m.status.values, (v) => (v === 'customer' ? STATUS_CUSTOMER : v === 'prospect' ? STATUS_PROSPECT : v === 'lost' ? STATUS_LOST : STATUS_OTHER));
+  const freshOf = Uint8Array.from(m.customerSince.values, (v) => {
     if (v === null) return 0;
     const d = v.length > 10 ? v.slice(0, 10) : v;
     return d >= from && d <= to ? 1 : 0;
   });
-  const revenue = new Float64Array(n);
-  const prior = new Float64Array(n);
-  const potential = new Float64Array(n);
-  const whitespace = new Float64Array(n);
-  const status = new Uint8Array(n);
-  const fresh = new Uint8Array(n);
-  const sc = m.status.codes;
-  const cc = m.customerSince.codes;
-  for (let i = 0; i < n; i++) {
-    const r = finite(m.revenue[i]!);
-    const pot = finite(m.potential[i]!);
-    revenue[i] = r;
-    prior[i] = finite(m.priorRevenue[i]!);
-    potential[i] = pot;
-    whitespace[i] = pot > r ? pot - r : 0;
-    const st = statusOf[sc[i]!]!;
-    status[i] = st;
-    if (st === STATUS_CUSTOMER && freshSince[cc[i]!]) fresh[i] = 1;
-  }
-  return { lng: m.lng, lat: m.lat, revenue, prior, potential, whitespace, status, fresh };
+  return {
+    lng: m.lng,
+    lat: m.lat,
+    revenue: finiteColumn(m.revenue),
+    prior: finiteColumn(m.priorRevenue),
+    potential: finiteColumn(m.potential),
+    statusCode: m.status.codes,
+    statusOf,
+    sinceCode: m.customerSince.codes,
+    freshOf,
+  };
 }
 
 /** Sums per slot: territories 0…n−1, slot n = Unassigned. */
@@ -146,22 +110,22 @@ export function accumulate(cols: StoreColumns, assignment: Int32Array, n: number
       if (only[t]) for (const k of SUM_KEYS) sums[k][t] = 0;
     }
   }
-  const status = cols.status;
-  const isNew = cols.fresh;
+  const { statusCode, statusOf, sinceCode, freshOf } = cols;
   for (let i = 0, len = assignment.length; i < len; i++) {
     let t = assignment[i]!;
     if (!(t >= 0 && t < n)) t = n;
     if (only && only[t] === 0) continue;
     count[t]! += 1;
-    revenue[t]! += cols.revenue[i]!;
+    const r = cols.revenue[i]!;
+    const pot = cols.potential[i]!;
+    revenue[t]! += r;
     prior[t]! += cols.prior[i]!;
-    potential[t]! += cols.potential[i]!;
-    const ws = cols.whitespace[i]!;
-    if (ws > 0) whitespace[t]! += ws;
-    const st = status[i]!;
+    potential[t]! += pot;
+    if (pot > r) whitespace[t]! += pot - r;
+    const st = statusOf[statusCode[i]!]!;
     if (st === STATUS_CUSTOMER) {
       customers[t]! += 1;
-      if (isNew[i]) fresh[t]! += 1;
+      if (freshOf[sinceCode[i]!]) fresh[t]! += 1;
     } else if (st === STATUS_PROSPECT) {
       prospects[t]! += 1;
     } else if (st === STATUS_LOST) {
