@@ -24,7 +24,11 @@
  *     "app": { "name": "Territory Planner", "version": "1.2.0" | null },
  *     "plan": { "name": "2027 realignment", "overlap_mode": "take"|"yield"|"allow"|null,
  *               "created_at": "2026-12-01T09:00:00.000Z" | null,   // ISO 8601
- *               "exported_at": "2026-12-03T17:30:00.000Z" },
+ *               "exported_at": "2026-12-03T17:30:00.000Z",
+ *               // only on a plan Auto-balance made: its choices and seed, as the app keeps them
+ *               "auto_balance": { "mode": "scratch"|"rebalance", "level": "counties", "k": 10,
+ *                                 "spec": { "measure": "revenue", … }, "tolerance": 0.05,
+ *                                 "seed": 1, "fromPlanId": "…", "at": 1764950000000, … } },
  *     "regions": [ { "id": "R-1", "name": "Plains", "color": "#4e79a7",
  *                    "manager": "Lee Park" | null, "manager_id": "P-TM-07" | null } ],
  *     "territories": [ { "id": "T-1", "rank": 0, "region_id": "R-1" | null,
@@ -44,6 +48,7 @@
  * Version 1 readers ignore members they do not know, so adding an optional member does
  * not need a new version; changing the meaning of one does.
  */
+import type { PlanBalanceRecord } from '../balance/balanceJob';
 import type { BaseUnitLevel } from '../types';
 
 export const PLAN_FILE_FORMAT = 'territory-planner-plan';
@@ -139,6 +144,8 @@ export interface PlanFileMember {
     overlap_mode: 'take' | 'yield' | 'allow' | null;
     created_at: string | null;
     exported_at: string | null;
+    /** How Auto-balance made this plan (Plan.balance as the app keeps it); absent otherwise. */
+    auto_balance?: PlanBalanceRecord;
   };
   regions: PlanFileRegion[];
   territories: PlanFileTerritory[];

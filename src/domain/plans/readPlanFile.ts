@@ -1,4 +1,5 @@
 import type { StoreSource } from '../market';
+import { normalisePlanBalance } from '../balance/balanceJob';
 import { validateTerritoryGeometry } from '../geometry';
 import type {
   Person,
@@ -203,6 +204,9 @@ export function readPlanFile(text: string, ctx: ReadPlanFileContext): Result<Rea
   const mode = planInfo.overlap_mode;
   if (mode === 'take' || mode === 'yield' || mode === 'allow') plan.overlapMode = mode;
   if (pins.length > 0) plan.pins = pins;
+  // informative only: an unusable record is dropped, as a stored one is
+  const balance = normalisePlanBalance(planInfo.auto_balance);
+  if (balance) plan.balance = balance;
   const newPeople = people.newPeople;
   if (newPeople.length > 0) {
     notes.push(`Added ${newPeople.length === 1 ? 'a territory manager' : `${newPeople.length} territory managers`} named in the file: ${listNames(newPeople)}.`);

@@ -89,6 +89,7 @@ export function writePlanFile(bundle: PlanBundle, ctx: WritePlanFileContext): Pl
       overlap_mode: bundle.plan.overlapMode ?? null,
       created_at: isoTime(bundle.plan.createdAt),
       exported_at: isoTime(ctx.now ?? Date.now()),
+      ...(bundle.plan.balance ? { auto_balance: bundle.plan.balance } : {}),
     },
     regions: bundle.regions.map((r) => ({
       id: r.id,

@@ -24,6 +24,27 @@ function asReadBack(b: PlanBundle): PlanBundle {
 }
 
 describe('readPlanFile: round trip', () => {
+  it('keeps how Auto-balance made the plan (auto_balance), and drops a damaged record without refusing the file', () => {
+    const balance = {
+      level: 'counties', k: 12, spec: { measure: 'revenue' }, tolerance: 0.05, mode: 'scratch', compactness: 0.3, fill: true,
+      seedFromCentres: false, seed: 7, fromPlanId: 'plan-a', at: 1_764_950_000_000,
+    } as unknown as NonNullable<PlanBundle['plan']['balance']>;
+    const original = sampleBundle();
+    const withBalance = { ...original, plan: { ...original.plan, balance } };
+    const doc = JSON.parse(text(withBalance));
+    expect(doc.territory_planner.plan.auto_balance).toEqual(balance);
+    expect(read(JSON.stringify(doc)).bundle.plan.balance).toEqual(balance);
+    // no record, no member
+    expect(JSON.parse(text(original)).territory_planner.plan).not.toHaveProperty('auto_balance');
+    // damaged: k not an integer, mode unknown → dropped, the plan still reads
+    for (const bad of [{ ...balance, k: 1.5 }, { ...balance, mode: 'magic' }, 'yes', null]) {
+      doc.territory_planner.plan.auto_balance = bad;
+      const back = read(JSON.stringify(doc));
+      expect(back.bundle.plan.balance).toBeUndefined();
+      expect(back.bundle.territories).toHaveLength(original.territories.length);
+    }
+  });
+
   it('write → JSON → read gives the same bundle (holes, multipolygon, units, pins, regions, locks, notes, targets, overlap)', () => {
     const original = deepFreeze(sampleBundle());
     const back = read(text(original));
