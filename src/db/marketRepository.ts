@@ -7,7 +7,8 @@
 import { Dexie } from 'dexie';
 import { importedRowsFrom, importedStoreAt, type DuplicateExternalId, type ImportCommitSummary, type ImportedRows, type ImportedStoreLike } from '../domain/import';
 import {
-  codeAt, codeColumnOf, idLowerBound, indexOfStore, MarketBuilder, mergeById, nullableTextAt, pickStores, storeAt, textAt, textColumnOf,
+  codeAt, codeColumnOf, idLowerBound, indexOfStore, keyColumn, MarketBuilder, mergeById, nullableTextAt, pickStores, storeAt, textAt, textColumnOf, textKeyAt,
+  TextKeyIndex,
   type CodeColumn, type Market,
 } from '../domain/market';
 import type { Person, PersonId, PersonRole, PlanId, Result, Store, StoreId, TerritoryId, WorkspaceId } from '../domain/types';
@@ -109,21 +110,18 @@ export async function commitImport(
   const mode = opts.mode ?? 'merge';
   const progress = (f: number) => opts.onProgress?.(f);
 
-  // External ids are settled before the transaction: they need no data.
-  const firstRowOfKey = new Map<string, number>();
+  // External ids are settled before the transaction: they need no data. The keys are
+  // matched where they lie in the column (TextKeyIndex), no string is built per row.
+  const rowKeys = new TextKeyIndex(rowMarket.externalId);
   const duplicates: DuplicateExternalId[] = [];
-  const skipped = new Set<number>();
-  const keys: (string | null)[] = new Array(rowCount);
+  const skipped = new Uint8Array(rowCount);
+  let keyed = 0;
   for (let i = 0; i < rowCount; i++) {
-    const key = externalKey(nullableTextAt(rowMarket.externalId, i));
-    keys[i] = key;
-    if (key === null) continue;
-    const first = firstRowOfKey.get(key);
-    if (first !== undefined) {
-      duplicates.push({ externalId: key, sourceRow: sourceRowOf(i), firstSourceRow: sourceRowOf(first) });
-      skipped.add(i);
-    } else {
-      firstRowOfKey.set(key, i);
+    const first = rowKeys.add(i);
+    if (first === -1) keyed++;
+    else if (first >= 0) {
+      duplicates.push({ externalId: textKeyAt(rowMarket.externalId, i)!, sourceRow: sourceRowOf(i), firstSourceRow: sourceRowOf(first) });
+      skipped[i] = 1;
     }
   }
 
@@ -172,14 +170,17 @@ export async function commitImport(
       throw new Error(`${parts.unreadable} records of the market could not be read; nothing was imported`);
     }
     const current = sortedById(parts.market); // as saved: sorted, ids unique (checked in one pass)
-    const matchOf = new Map<string, number>(); // file key → store index; the lowest id wins when two stores share one
-    if (firstRowOfKey.size > 0) {
-      const ext = current.externalId;
+    // file row → store index; the lowest id wins when two stores share one
+    const matchOf = new Int32Array(rowCount).fill(-1);
+    let matched = 0;
+    if (keyed > 0) {
       for (let i = 0; i < current.length; i++) {
         if (i > 0 && i % STORES_PER_SLICE === 0) await pause();
-        if (ext.nulls !== null && ext.nulls[i] === 1) continue;
-        const k = externalKey(textAt(ext, i));
-        if (k !== null && !matchOf.has(k) && firstRowOfKey.has(k)) matchOf.set(k, i);
+        const r = rowKeys.find(current.externalId, i);
+        if (r >= 0 && matchOf[r] === -1) {
+          matchOf[r] = i;
+          matched++;
+        }
       }
     }
 
@@ -206,14 +207,14 @@ export async function commitImport(
         await pause();
         progress((0.25 * i) / rowCount);
       }
-      if (skipped.has(i)) continue;
-      const key = keys[i] ?? null;
-      const match = key === null || matchOf.size === 0 ? -1 : (matchOf.get(key) ?? -1);
+      if (skipped[i] === 1) continue;
+      const match = matched === 0 ? -1 : matchOf[i]!;
       let accountManagerId = managerOfRow(i);
       if (match < 0) {
         addedRows[addedCount++] = i;
         continue;
       }
+      const key = textKeyAt(rowMarket.externalId, i);
       if (accountManagerId === null && opts.keepAccountManagerWhenBlank) accountManagerId = codeAt(current.accountManagerId, match) ?? null;
       const fields = pickStoreFields(importedStoreAt(rows, i), key, accountManagerId);
       const id = textAt(current.id, match) as StoreId;
@@ -243,7 +244,7 @@ export async function commitImport(
       block = {
         ...block,
         id: textColumnOf(addedIds),
-        externalId: textColumnOf(Array.from(added, (r) => keys[r] ?? null)),
+        externalId: keyColumn(block.externalId),
         accountManagerId: codeColumnOf(addedCount, (k) => managerOfCode[nameCodes[added[k]!]!] ?? null),
       };
       block = sortedById(block);
@@ -531,12 +532,6 @@ function givenStoreIds(n: number, current: Market, next: () => StoreId): StoreId
   return ids;
 }
 
-
-function externalKey(v: unknown): string | null {
-  if (typeof v !== 'string' && typeof v !== 'number') return null;
-  const s = String(v).trim();
-  return s === '' ? null : s;
-}
 
 function cleanName(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ');

@@ -4,3 +4,4 @@ export {
   isStoreList, pickStores, storesOfManager, withAccountManagers, withAccountManagersAt, sliceMarket, storeAt, storeIdAt, storeIds, textAt, toMarket,
   type CodeColumn, type Codes, type Market, type StoreSource, type TextColumn,
 } from './market';
+export { TextKeyIndex, keyColumn, textKeyAt } from './textKeys';
