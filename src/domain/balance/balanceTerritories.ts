@@ -155,6 +155,7 @@ export function balanceTerritories(input: BalanceInput): BalanceResult {
   if (input.mode === 'rebalance') {
     const owner = Int32Array.from(start);
     if (fill) fillUnassigned(graph, owner, active, tLocked);
+    joinStrayPieces(graph, owner, w, k, movable, tLocked, ideal);
     const tolEff = 0.98 * tolerance;
     // Moving stores costs little next to leaving a territory out of tolerance (a unit of 1 %
     // of the ideal costs what 0.1 % beyond the tolerance costs), but more than evening out
@@ -231,6 +232,45 @@ export function balanceTerritories(input: BalanceInput): BalanceResult {
   const status = shouldStop() ? 'cancelled' : 'done';
   progress(1);
   return summarize(best ? best.owner : start, status, runs);
+}
+
+/** Light enough to hand over: a stray piece of at most this share of the ideal load. */
+const STRAY_PIECE_SHARE = 0.25;
+
+/**
+ * A rebalance keeps territories in one piece, so it starts from one-piece territories: a
+ * light piece cut off from the rest of its territory on the unit graph (Staten Island, whose
+ * only land borders are with New Jersey counties, in a New York territory made of whole
+ * states) joins the neighbouring unlocked territory it shares the longest border with. A
+ * piece heavier than a quarter of the ideal, or holding a unit that may not move, stays.
+ */
+function joinStrayPieces(g: UnitGraph, owner: Int32Array, w: Float64Array, k: number, movable: Uint8Array, tLocked: Uint8Array, ideal: number): void {
+  const n = owner.length;
+  const mark = new Uint8Array(n);
+  for (let t = 0; t < k; t++) {
+    if (tLocked[t]) continue;
+    const mine: number[] = [];
+    for (let u = 0; u < n; u++) if (owner[u] === t) mine.push(u);
+    const pieces = componentsOf(g, mine, mark);
+    if (pieces.length < 2) continue;
+    const weightOf = (p: Int32Array) => p.reduce((a, u) => a + w[u]!, 0);
+    const heaviest = pieces.reduce((best, p) => (weightOf(p) > weightOf(best) ? p : best), pieces[0]!);
+    for (const piece of pieces) {
+      if (piece === heaviest || weightOf(piece) > STRAY_PIECE_SHARE * ideal) continue;
+      if (piece.some((u) => !movable[u])) continue;
+      const border = new Map<number, number>();
+      for (const u of piece) {
+        for (let e = g.offsets[u]!; e < g.offsets[u + 1]!; e++) {
+          const o = owner[g.neighbors[e]!]!;
+          // island links carry no shared length: they still count, a little
+          if (o >= 0 && o !== t && !tLocked[o]) border.set(o, (border.get(o) ?? 0) + Math.max(g.sharedLength[e]!, 1e-9));
+        }
+      }
+      let to = -1;
+      for (const [o, len] of border) if (to < 0 || len > border.get(to)! || (len === border.get(to)! && o < to)) to = o;
+      if (to >= 0) for (const u of piece) owner[u] = to;
+    }
+  }
 }
 
 /**

@@ -187,6 +187,31 @@ describe('balanceTerritories rebalance', () => {
     expect(r.unassignedUnits).toBe(8);
   });
 
+  it('hands a light piece cut off from its territory to the neighbour around it, so every territory ends in one piece', () => {
+    const g = buildUnitGraph(grid(6, 6));
+    // West half territory 0, east half territory 1; the north-east corner unit is 0's too,
+    // touching only territory 1 (like Staten Island, which borders only New Jersey counties).
+    const initial = Int32Array.from({ length: 36 }, (_, u) => (u % 6 < 3 || u === 5 ? 0 : 1));
+    const r = balanceTerritories({ graph: g, k: 2, weights: ones(36), tolerance: 0.1, mode: 'rebalance', initial, seed: 1 });
+    expectContiguous(g, r.assignment, 2);
+    expect(r.assignment[5]).toBe(1);
+    expect(r.withinTolerance).toBe(2);
+    expect(r.storesMoved).toBe(1);
+  });
+
+  it('leaves a stray piece where it is when it is heavy or cannot move', () => {
+    const g = buildUnitGraph(grid(6, 6));
+    // A 2×3 block (6 units, over a quarter of the ideal 18) of territory 0 inside territory 1.
+    const block = new Set([4, 5, 10, 11, 16, 17]);
+    const heavy = Int32Array.from({ length: 36 }, (_, u) => (u % 6 < 2 || block.has(u) ? 0 : 1));
+    const r1 = balanceTerritories({ graph: g, k: 2, weights: ones(36), tolerance: 0.1, mode: 'rebalance', initial: heavy, seed: 1 });
+    for (const u of block) expect(r1.assignment[u]).toBe(0);
+    // A light stray unit that is locked stays too.
+    const light = Int32Array.from({ length: 36 }, (_, u) => (u % 6 < 3 || u === 5 ? 0 : 1));
+    const r2 = balanceTerritories({ graph: g, k: 2, weights: ones(36), tolerance: 0.1, mode: 'rebalance', initial: light, lockedUnits: [5], seed: 1 });
+    expect(r2.assignment[5]).toBe(0);
+  });
+
   it('fills unassigned units from their neighbours when asked', () => {
     const g = buildUnitGraph(grid(6, 6));
     const initial = Int32Array.from({ length: 36 }, (_, u) => (u < 6 ? 0 : u >= 30 ? 1 : -1));
