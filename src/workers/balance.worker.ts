@@ -15,12 +15,31 @@ import countiesTopology from 'us-atlas/counties-10m.json';
 import { buildUnitGraph, runBalanceJob, type BalanceJob, type BalanceJobResult, type UnitGraph } from '../domain/balance';
 import { hexUnit, hexUnitsForPoints, loadUsUnits, type BaseUnit } from '../domain/baseUnits';
 import { throttleProgress } from './workerProgress';
+import zipTableUrl from '../../data/zip-centroids.json?url';
+import { createZipLookup, type ZipLookup } from '../domain/import';
 
 /** More hexagons than this is refused with a message (the optimizer is tuned for ≈ 10k units). */
 export const MAX_BALANCE_HEXAGONS = 30_000;
 
-export function createBalanceApi(deps: { topology?: Topology } = {}) {
+export interface BalanceApiDeps {
+  topology?: Topology;
+  /** Loads data/zip-centroids.json (seeds from managers' home ZIPs); tests pass a fixture. */
+  loadZipTable?: () => Promise<unknown>;
+}
+
+export function createBalanceApi(deps: BalanceApiDeps = {}) {
   const topology = deps.topology ?? (countiesTopology as unknown as Topology);
+  const loadZipTable = deps.loadZipTable ?? fetchZipTable;
+  let zips: Promise<ZipLookup | undefined> | null = null;
+  /** The ZIP table, loaded once, when a job first seeds from homes; undefined when it cannot be read. */
+  const zipLookup = (): Promise<ZipLookup | undefined> =>
+    (zips ??= loadZipTable()
+      .then(createZipLookup)
+      .catch((err: unknown) => {
+        zips = null;
+        console.warn('Territory Planner: the offline ZIP table could not be loaded', err);
+        return undefined;
+      }));
   const layers = new Map<string, { units: BaseUnit[]; graph: UnitGraph | null }>();
 
   const usLayer = (level: 'states' | 'counties') => {
@@ -64,17 +83,19 @@ export function createBalanceApi(deps: { topology?: Topology } = {}) {
 
   return {
     /** Builds or rebalances the plan of `job`; progress 0…1 at most every 1 %. */
-    balance(job: BalanceJob, onProgress?: (fraction: number) => void): BalanceJobResult {
+    async balance(job: BalanceJob, onProgress?: (fraction: number) => void): Promise<BalanceJobResult> {
       const progress = throttleProgress(onProgress);
       try {
         progress.report(0);
         const level = job.settings.level;
+        const lookup = job.homeZips?.some((z) => z !== null) ? await zipLookup() : undefined;
+        const hooks = { onProgress: progress.report, ...(lookup ? { zipLookup: lookup } : {}) };
         let out: BalanceJobResult;
         if (level === 'hexagons') {
-          out = runBalanceJob(hexLayer(job), job, { onProgress: progress.report });
+          out = runBalanceJob(hexLayer(job), job, hooks);
         } else {
           const layer = usLayer(level);
-          out = runBalanceJob(layer.units, job, { onProgress: progress.report, graph: graphOf(layer) });
+          out = runBalanceJob(layer.units, job, { ...hooks, graph: graphOf(layer) });
         }
         progress.report(1);
         return out;
@@ -90,6 +111,12 @@ export function createBalanceApi(deps: { topology?: Topology } = {}) {
 }
 
 export type BalanceWorkerApi = ReturnType<typeof createBalanceApi>;
+
+async function fetchZipTable(): Promise<unknown> {
+  const res = await fetch(zipTableUrl);
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return res.json();
+}
 
 // In a worker, expose one api; imported elsewhere (tests in node), do nothing.
 if (typeof WorkerGlobalScope !== 'undefined' && typeof self !== 'undefined' && self instanceof WorkerGlobalScope) {

@@ -52,7 +52,7 @@ function result(k: number): BalanceJobResult {
       status: 'done', seed: 1, runs: 1,
     },
     territories: Array.from({ length: k }, (_, t) => ({ unitIds: [`u${t}`], geometry: square(t * 10) })),
-    unitCount: k, islandLinks: 0, storesOutsideUnits: 0, timings: { graphMs: 1, balanceMs: 2, outlinesMs: 3 },
+    unitCount: k, islandLinks: 0, storesOutsideUnits: 0, seededFrom: [], timings: { graphMs: 1, balanceMs: 2, outlinesMs: 3 },
   };
 }
 
@@ -152,4 +152,21 @@ describe('AutoBalanceDialog', () => {
     expect(summary).toHaveTextContent('2 of 2');
     expect(summary).toHaveTextContent('West holds Big County');
   });
+
+  it('grows territories from their managers\' home ZIPs when asked, and names those it could not', async () => {
+    const { s, user, fake } = setup();
+    // West's manager lives in Denver; East has no manager
+    s.getState().setMarket(s.getState().market, s.getState().people.map((p) => ({ ...p, homeBase: 'Denver, CO 80202' })));
+    const d = await open(user);
+    await user.click(within(d).getByRole('checkbox', { name: /home ZIP/ }));
+    await user.click(within(d).getByRole('button', { name: 'Start balancing' }));
+    const job = fake.jobs[0]!;
+    expect(job.settings).toMatchObject({ mode: 'scratch', seedFromHomes: true });
+    expect(job.homeZips).toEqual(['80202', null]);
+    await act(async () => fake.answer({ ...result(2), seededFrom: ['home', null] }));
+    const summary = await screen.findByRole('region', { name: 'Auto-balance summary' });
+    expect(summary).toHaveTextContent('East was not grown from a home (it has no territory manager)');
+    expect(summary).not.toHaveTextContent('West was not grown');
+  });
 });
+

@@ -10,7 +10,7 @@ import { balancedBundle, balanceJobFor, balanceSlots, type BalanceJob, type Bala
 import { buildUnitIndex, loadUsUnits } from '../../src/domain/baseUnits';
 import { marketFromStores } from '../../src/domain/market';
 import { parseDemoPlan, parseSampleMarket } from '../../src/domain/sampleData';
-import type { PlanBundle, PlanId, Territory, TerritoryId } from '../../src/domain/types';
+import type { PersonId, PlanBundle, PlanId, Territory, TerritoryId } from '../../src/domain/types';
 import { createBalanceApi } from '../../src/workers/balance.worker';
 import type { Topology } from 'topojson-specification';
 
@@ -20,7 +20,9 @@ const demo = parseDemoPlan(read('data/demo-plan.json'));
 if (!sample.ok || !demo.ok) throw new Error('sample data');
 const market = marketFromStores(sample.value.stores);
 const topology = read('node_modules/us-atlas/counties-10m.json') as Topology;
-const api = createBalanceApi({ topology });
+const zipTable = read('data/zip-centroids.json');
+let zipLoads = 0;
+const api = createBalanceApi({ topology, loadZipTable: async () => (zipLoads++, zipTable) });
 
 const planId = 'plan-demo' as PlanId;
 const demoTerritories: Territory[] = demo.value.territories.map((t) => ({ ...t, planId }));
@@ -47,10 +49,10 @@ const base: BalanceSettings = {
 };
 
 describe('balance worker api', () => {
-  it('builds 20 territories from counties within ±5 % on stores; the unit lists count the same', () => {
+  it('builds 20 territories from counties within ±5 % on stores; the unit lists count the same', async () => {
     const progress: number[] = [];
     const j = job(base);
-    const out = api.balance(j, (f) => progress.push(f));
+    const out = await api.balance(j, (f) => progress.push(f));
     expect(out.result.status).toBe('done');
     expect(out.territories).toHaveLength(20);
     expect(progress[0]).toBe(0);
@@ -86,11 +88,11 @@ describe('balance worker api', () => {
     expect(made.plan.balance).toMatchObject({ seed: 1, k: 20, fromPlanId: planId, level: 'counties' });
   }, 60_000);
 
-  it('rebalances the demo plan keeping a locked territory exactly as it is', () => {
+  it('rebalances the demo plan keeping a locked territory exactly as it is', async () => {
     const locked = demoTerritories.map((t, i) => (i === 0 ? { ...t, locked: true } : t));
     const settings: BalanceSettings = { ...base, mode: 'rebalance', k: locked.length, fill: false };
     const j = job(settings, locked);
-    const out = api.balance(j);
+    const out = await api.balance(j);
     const made = balancedBundle({ ...bundle, territories: locked }, j, out, { newPlanId: 'plan-r' as PlanId, name: 'r', now: 1, newTerritoryId: () => 'x' as TerritoryId });
     const kept = made.territories.find((t) => t.id === locked[0]!.id)!;
     expect(kept.geometry).toEqual(locked[0]!.geometry);
@@ -103,4 +105,24 @@ describe('balance worker api', () => {
     const locked = demoTerritories.map((t) => ({ ...t, locked: true }));
     expect(() => balanceSlots(locked, 'scratch', 3)).toThrow(/10 territories are locked/);
   });
+
+  it('grows territories from their managers\' home ZIPs, then from their centres, and says which', async () => {
+    const people = [
+      { id: 'P-1' as PersonId, workspaceId: 'ws' as never, name: 'Denver rep', role: 'territory-manager' as const, email: null, homeBase: 'Denver, CO 80202' },
+      { id: 'P-2' as PersonId, workspaceId: 'ws' as never, name: 'No ZIP', role: 'territory-manager' as const, email: null, homeBase: 'Somewhere' },
+    ];
+    const ts = demoTerritories.slice(0, 3).map((t, i) => ({ ...t, managerId: i === 0 ? people[0]!.id : i === 1 ? people[1]!.id : null }));
+    const settings: BalanceSettings = { ...base, k: 3, seedFromHomes: true, seedFromCentres: true };
+    const j = balanceJobFor(market, ts, settings, people);
+    expect(j.homeZips).toEqual(['80202', null, null]);
+    const out = await api.balance(j);
+    expect(out.seededFrom).toEqual(['home', 'centre', 'centre']);
+    // the first territory holds Denver County (08031), where its manager lives
+    expect(out.territories[0]!.unitIds).toContain('08031');
+    expect(zipLoads).toBe(1);
+    // without the option no ZIP is looked at, and nothing is seeded at home
+    const plain = await api.balance(balanceJobFor(market, ts, { ...settings, seedFromHomes: false }, people));
+    expect(plain.seededFrom).toEqual(['centre', 'centre', 'centre']);
+    expect(zipLoads).toBe(1);
+  }, 60_000);
 });

@@ -20,7 +20,7 @@ import { assignPoints } from '../assignment';
 import { buildUnitIndex, unitAt, unitOwners, type BaseUnit } from '../baseUnits';
 import { interiorPoint } from '../baseUnits/interiorPoint';
 import { unionOfUnits } from '../editing/unionOfUnits';
-import type { BaseUnitLevel, PlanBundle, PlanId, Territory, TerritoryGeometry, TerritoryId, TerritoryUnits } from '../types';
+import type { BaseUnitLevel, Person, PlanBundle, PlanId, Territory, TerritoryGeometry, TerritoryId, TerritoryUnits } from '../types';
 import { balanceTerritories, type BalanceMode, type BalanceResult } from './balanceTerritories';
 import type { Market } from '../market';
 import { storeWeights, sumByUnit, type BalanceMeasureSpec } from './measures';
@@ -42,6 +42,12 @@ export interface BalanceSettings {
   fill: boolean;
   /** From scratch: start each existing territory from its centre (the interior point of its outline). */
   seedFromCentres: boolean;
+  /**
+   * From scratch: start each existing territory from its territory manager's home ZIP (the
+   * ZIP in the person's home base); a territory whose manager has none starts from its
+   * centre when `seedFromCentres` is on, else anywhere.
+   */
+  seedFromHomes?: boolean;
   /** The optimizer's PRNG seed: the same inputs and seed give the same plan. */
   seed: number;
 }
@@ -54,6 +60,8 @@ export interface SlotTerritory {
   rank: number;
   locked: boolean;
   units?: TerritoryUnits | undefined;
+  /** Its territory manager (seeds from homes). */
+  managerId?: string | null | undefined;
 }
 
 /**
@@ -86,17 +94,26 @@ export interface BalanceJob {
   lat: Float64Array;
   /** The balanced value of each store (`storeWeights(market, settings.spec)`). */
   weight: Float64Array;
+  /** Per slot, its territory manager's home ZIP (seeds from homes), or null. */
+  homeZips?: (string | null)[];
 }
 
 /** The job for a market and a plan's territories (what the page sends the balance worker). */
-export function balanceJobFor(market: Market, territories: readonly SlotTerritory[], settings: BalanceSettings): BalanceJob {
-  return {
-    settings,
-    slots: balanceSlots(territories, settings.mode, settings.k),
-    lng: market.lng,
-    lat: market.lat,
-    weight: storeWeights(market, settings.spec),
-  };
+export function balanceJobFor(market: Market, territories: readonly SlotTerritory[], settings: BalanceSettings, people: readonly Person[] = []): BalanceJob {
+  const slots = balanceSlots(territories, settings.mode, settings.k);
+  const job: BalanceJob = { settings, slots, lng: market.lng, lat: market.lat, weight: storeWeights(market, settings.spec) };
+  if (settings.mode === 'scratch' && settings.seedFromHomes) {
+    const homeOf = new Map(people.map((p) => [p.id as string, homeZip(p.homeBase)]));
+    job.homeZips = slots.slots.map((t) => (t?.managerId ? (homeOf.get(t.managerId) ?? null) : null));
+  }
+  return job;
+}
+
+/** The ZIP in a home base ("Denver, CO 80202", "80202-1234", "80202"): the last 5-digit group, or null. */
+export function homeZip(homeBase: string | null | undefined): string | null {
+  if (!homeBase) return null;
+  const all = [...homeBase.matchAll(/(?<![0-9])([0-9]{5})(?:-[0-9]{4})?(?![0-9])/g)];
+  return all.length > 0 ? all[all.length - 1]![1]! : null;
 }
 
 export interface BalancedTerritory {
@@ -113,6 +130,8 @@ export interface BalanceJobResult {
   islandLinks: number;
   /** Stores outside every unit (they count nowhere in the balance). */
   storesOutsideUnits: number;
+  /** Per slot, where its territory was grown from (from scratch with seeds), or null. */
+  seededFrom: ('home' | 'centre' | null)[];
   timings: { graphMs: number; balanceMs: number; outlinesMs: number };
 }
 
@@ -121,6 +140,8 @@ export interface BalanceHooks {
   shouldStop?: () => boolean;
   /** A graph built earlier for the same units (the worker caches it per layer). */
   graph?: UnitGraph;
+  /** ZIP → [lng, lat] for seeds from homes (the worker loads the bundled table). */
+  zipLookup?: (zip: string) => readonly [number, number] | null;
 }
 
 /**
@@ -163,12 +184,27 @@ export function runBalanceJob(units: readonly BaseUnit[], job: BalanceJob, hooks
   }
   const lockedTerritories = slots.slots.flatMap((t, s) => (t?.locked ? [s] : []));
   let seeds: (number | null)[] | undefined;
-  if (settings.mode === 'scratch' && settings.seedFromCentres) {
-    seeds = slots.slots.map((t) => {
-      if (!t || t.locked) return null;
-      const [x, y] = interiorPoint(t.geometry);
+  const seededFrom: ('home' | 'centre' | null)[] = slots.slots.map(() => null);
+  const fromHomes = settings.mode === 'scratch' && settings.seedFromHomes === true && !!job.homeZips && !!hooks.zipLookup;
+  if (settings.mode === 'scratch' && (settings.seedFromCentres || fromHomes)) {
+    const unitOf = (x: number, y: number) => {
       const unit = unitAt(index, x, y);
       return unit ? (index.byId.get(unit.id) ?? null) : null;
+    };
+    seeds = slots.slots.map((t, s) => {
+      if (!t || t.locked) return null;
+      const zip = fromHomes ? (job.homeZips![s] ?? null) : null;
+      const home = zip ? hooks.zipLookup!(zip) : null;
+      const atHome = home ? unitOf(home[0], home[1]) : null;
+      if (atHome !== null) {
+        seededFrom[s] = 'home';
+        return atHome;
+      }
+      if (!settings.seedFromCentres) return null;
+      const [x, y] = interiorPoint(t.geometry);
+      const atCentre = unitOf(x, y);
+      if (atCentre !== null) seededFrom[s] = 'centre';
+      return atCentre;
     });
   }
   const graphMs = performance.now() - t0;
@@ -211,6 +247,7 @@ export function runBalanceJob(units: readonly BaseUnit[], job: BalanceJob, hooks
     unitCount: n,
     islandLinks: graph.links.length,
     storesOutsideUnits: outside,
+    seededFrom,
     timings: { graphMs, balanceMs, outlinesMs: performance.now() - t2 },
   };
 }

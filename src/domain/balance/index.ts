@@ -36,6 +36,7 @@ export {
   balanceJobFor,
   balanceSlots,
   normalisePlanBalance,
+  homeZip,
   runBalanceJob,
   type BalancedBundleOptions,
   type BalancedTerritory,

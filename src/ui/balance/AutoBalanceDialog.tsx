@@ -67,6 +67,7 @@ export function AutoBalanceDialog({ onClose, client: makeClient = createBalanceC
   const [compactness, setCompactness] = useState('50');
   const [fill, setFill] = useState(true);
   const [seedFromCentres, setSeedFromCentres] = useState(false);
+  const [seedFromHomes, setSeedFromHomes] = useState(false);
   const [seed, setSeed] = useState('1');
   const [errors, setErrors] = useState<string[]>([]);
   const [running, setRunning] = useState(false);
@@ -99,6 +100,7 @@ export function AutoBalanceDialog({ onClose, client: makeClient = createBalanceC
       compactness: Math.max(0, Math.min(100, Number(compactness) || 0)) / 100,
       fill,
       seedFromCentres: mode === 'scratch' && seedFromCentres,
+      ...(mode === 'scratch' && seedFromHomes ? { seedFromHomes: true } : {}),
       seed: Number.isFinite(Number(seed)) ? Math.trunc(Number(seed)) : 1,
     };
     client.current?.dispose();
@@ -214,9 +216,14 @@ export function AutoBalanceDialog({ onClose, client: makeClient = createBalanceC
             <input type="checkbox" checked={fill} onChange={(e) => setFill(e.target.checked)} /> Fill unassigned units
           </label>
           {mode === 'scratch' && territories.length > 0 && (
-            <label className="check">
-              <input type="checkbox" checked={seedFromCentres} onChange={(e) => setSeedFromCentres(e.target.checked)} /> Grow each territory from its current centre
-            </label>
+            <>
+              <label className="check">
+                <input type="checkbox" checked={seedFromHomes} onChange={(e) => setSeedFromHomes(e.target.checked)} /> Grow each territory from its manager&apos;s home ZIP
+              </label>
+              <label className="check">
+                <input type="checkbox" checked={seedFromCentres} onChange={(e) => setSeedFromCentres(e.target.checked)} /> Grow each territory from its current centre
+              </label>
+            </>
           )}
           {usesWorkload && (
             <table className="workload-table" aria-label="Workload per channel">

@@ -121,7 +121,7 @@ export function PeoplePanel() {
           </select>
         </label>
         <label>Email (optional)<input type="email" value={email} onChange={(e) => setEmail(e.target.value)} /></label>
-        <label>Home base (optional)<input value={homeBase} onChange={(e) => setHomeBase(e.target.value)} placeholder="City, ST" /></label>
+        <label>Home base (optional)<input value={homeBase} onChange={(e) => setHomeBase(e.target.value)} placeholder="City, ST ZIP" title="A ZIP here lets Auto-balance grow this manager’s territory from home" /></label>
         <button type="submit" disabled={!name.trim()}>Add person</button>
       </form>
     </section>
