@@ -231,7 +231,53 @@ export function balanceTerritories(input: BalanceInput): BalanceResult {
   }
   const status = shouldStop() ? 'cancelled' : 'done';
   progress(1);
+  if (best && !seeded && input.initial) relabelByOverlap(best.owner, start, w, freeTerritories);
   return summarize(best ? best.owner : start, status, runs);
+}
+
+/**
+ * Grown from anywhere, territory t of a new plan has nothing to do with territory t of the
+ * old one; its name, manager and color would land on some arbitrary area. So the free
+ * territories are renumbered to hold, as far as can be, the units the same-numbered old
+ * territory held: pairs by the weight they share, heaviest first (each old and new
+ * territory used once), the rest in order.
+ */
+function relabelByOverlap(owner: Int32Array, before: Int32Array, w: Float64Array, free: readonly number[]): void {
+  const m = free.length;
+  if (m < 2) return;
+  const slot = new Int32Array(Math.max(0, ...free) + 1).fill(-1);
+  free.forEach((t, i) => (slot[t] = i));
+  const shared = new Float64Array(m * m);
+  for (let u = 0; u < owner.length; u++) {
+    const a = owner[u]!;
+    const b = before[u]!;
+    if (a < 0 || b < 0 || a >= slot.length || b >= slot.length || slot[a]! < 0 || slot[b]! < 0) continue;
+    const at = slot[a]! * m + slot[b]!;
+    shared[at] = shared[at]! + w[u]!;
+  }
+  const pairs: number[] = [];
+  for (let p = 0; p < m * m; p++) if (shared[p]! > 0) pairs.push(p);
+  pairs.sort((x, y) => shared[y]! - shared[x]! || x - y);
+  const to = new Int32Array(m).fill(-1);
+  const taken = new Uint8Array(m);
+  for (const p of pairs) {
+    const a = Math.floor(p / m);
+    const b = p % m;
+    if (to[a] !== -1 || taken[b]) continue;
+    to[a] = b;
+    taken[b] = 1;
+  }
+  let next = 0;
+  for (let a = 0; a < m; a++) {
+    if (to[a] !== -1) continue;
+    while (taken[next]) next++;
+    to[a] = next;
+    taken[next] = 1;
+  }
+  for (let u = 0; u < owner.length; u++) {
+    const a = owner[u]!;
+    if (a >= 0 && a < slot.length && slot[a]! >= 0) owner[u] = free[to[slot[a]!]!]!;
+  }
 }
 
 /** Light enough to hand over: a stray piece of at most this share of the ideal load. */

@@ -21,6 +21,26 @@ function expectContiguous(g: UnitGraph, assignment: ArrayLike<number>, k: number
 }
 
 describe('balanceTerritories from scratch', () => {
+  it('numbers the new territories after the old ones they overlap most (names and managers follow the ground)', () => {
+    const g = buildUnitGraph(grid(8, 8));
+    for (const seed of [1, 2, 3, 4]) {
+      // the old plan: four quadrants, numbered against reading order
+      const initial = Int32Array.from({ length: 64 }, (_, u) => {
+        const east = u % 8 >= 4 ? 1 : 0;
+        const south = u >= 32 ? 1 : 0;
+        return [3, 1, 2, 0][south * 2 + east]!;
+      });
+      const r = balanceTerritories({ graph: g, k: 4, weights: ones(64), tolerance: 0.05, mode: 'scratch', initial, seed });
+      const shared = Array.from({ length: 4 }, () => new Array<number>(4).fill(0));
+      for (let u = 0; u < 64; u++) shared[r.assignment[u]!]![initial[u]!]! += 1;
+      const kept = [0, 1, 2, 3].reduce((a, t) => a + shared[t]![t]!, 0);
+      // no other numbering keeps more units with their old territory
+      const perms = (xs: number[]): number[][] => (xs.length <= 1 ? [xs] : xs.flatMap((x, i) => perms([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p])));
+      for (const p of perms([0, 1, 2, 3])) expect(kept).toBeGreaterThanOrEqual([0, 1, 2, 3].reduce((a, t) => a + shared[t]![p[t]!]!, 0) - 8);
+      expect(kept).toBeGreaterThan(16);
+    }
+  });
+
   it('splits a 6 × 6 grid of equal units into 4 exactly equal, contiguous territories', () => {
     const g = buildUnitGraph(grid(6, 6));
     const weights = ones(36);
