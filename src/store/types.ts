@@ -295,6 +295,8 @@ export interface BalanceReport {
   reasons: string[];
   /** Wall time in the worker, ms (graph + optimizer + outlines). */
   workerMs: number;
+  /** The worker's time by step, ms: setup (units, store → unit, weights), optimizer, outlines. */
+  workerSteps?: { setupMs: number; optimizerMs: number; outlinesMs: number };
   /** From the click on "Start balancing" to the new plan being made (before it is saved), ms. */
   totalMs: number;
 }

@@ -13,7 +13,13 @@ import { getResolution } from 'h3-js';
 import type { Topology } from 'topojson-specification';
 import countiesTopology from 'us-atlas/counties-10m.json';
 import { buildUnitGraph, runBalanceJob, type BalanceJob, type BalanceJobResult, type UnitGraph } from '../domain/balance';
-import { hexUnit, hexUnitsForPoints, loadUsUnits, type BaseUnit } from '../domain/baseUnits';
+import { buildUnitIndex, hexUnit, hexUnitsForPoints, loadUsUnits, type BaseUnit } from '../domain/baseUnits';
+
+interface UsLayer {
+  units: BaseUnit[];
+  graph: UnitGraph | null;
+  index: ReturnType<typeof buildUnitIndex> | null;
+}
 import { throttleProgress } from './workerProgress';
 import zipTableUrl from '../../data/zip-centroids.json?url';
 import { createZipLookup, type ZipLookup } from '../domain/import';
@@ -40,19 +46,20 @@ export function createBalanceApi(deps: BalanceApiDeps = {}) {
         console.warn('Territory Planner: the offline ZIP table could not be loaded', err);
         return undefined;
       }));
-  const layers = new Map<string, { units: BaseUnit[]; graph: UnitGraph | null }>();
+  const layers = new Map<string, UsLayer>();
 
   const usLayer = (level: 'states' | 'counties') => {
     let hit = layers.get(level);
     if (!hit) {
       const r = loadUsUnits(topology, level);
       if (!r.ok) throw new Error(r.message);
-      hit = { units: r.value, graph: null };
+      hit = { units: r.value, graph: null, index: null };
       layers.set(level, hit);
     }
     return hit;
   };
-  const graphOf = (layer: { units: BaseUnit[]; graph: UnitGraph | null }) => (layer.graph ??= buildUnitGraph(layer.units));
+  const graphOf = (layer: UsLayer) => (layer.graph ??= buildUnitGraph(layer.units));
+  const indexOf = (layer: UsLayer) => (layer.index ??= buildUnitIndex(layer.units));
 
   /** H3 cells holding stores, plus the cells today's hexagon territories of that resolution hold. */
   const hexLayer = (job: BalanceJob): BaseUnit[] => {
@@ -95,13 +102,22 @@ export function createBalanceApi(deps: BalanceApiDeps = {}) {
           out = runBalanceJob(hexLayer(job), job, hooks);
         } else {
           const layer = usLayer(level);
-          out = runBalanceJob(layer.units, job, { ...hooks, graph: graphOf(layer) });
+          out = runBalanceJob(layer.units, job, { ...hooks, graph: graphOf(layer), index: indexOf(layer) });
         }
         progress.report(1);
         return out;
       } finally {
         progress.release();
       }
+    },
+    /**
+     * Loads a layer's units and builds its graph and point index ahead of a run (the dialog
+     * asks while the user chooses), so "Start balancing" waits only for the optimizer.
+     */
+    prepare(level: 'states' | 'counties'): void {
+      const layer = usLayer(level);
+      graphOf(layer);
+      indexOf(layer);
     },
     /** The adjacency graph of the states or the counties (live contiguity of unit-built territories). */
     unitGraph(level: 'states' | 'counties'): UnitGraph {

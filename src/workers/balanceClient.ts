@@ -17,6 +17,8 @@ export class BalanceCancelledError extends WorkerCancelledError {
 export interface BalanceClient {
   balance(job: BalanceJob, onProgress?: (fraction: number) => void): Promise<BalanceJobResult>;
   unitGraph(level: 'states' | 'counties'): Promise<UnitGraph>;
+  /** Builds a layer's graph and index in the worker ahead of a run. */
+  prepare(level: 'states' | 'counties'): Promise<void>;
   cancel(): void;
   dispose(): void;
   readonly busy: boolean;
@@ -35,6 +37,7 @@ export function createBalanceClient(opts: { createWorker?: () => WorkerLike } = 
   return {
     balance: (job, onProgress) => session.call((r) => r.balance(job, progressProxy(onProgress))),
     unitGraph: (level) => session.call((r) => r.unitGraph(level)),
+    prepare: (level) => session.call((r) => r.prepare(level)),
     cancel: () => session.cancel(),
     dispose: () => session.dispose(),
     get busy() {

@@ -1,6 +1,7 @@
 /**
  * Building a territory from base units with the real mouse (issue 4): paint five counties,
- * check the store count against an independent count, split, undo twice, redo, reload.
+ * check the store count against an independent count and the live Deviation, Contiguous
+ * and Compactness columns, split, undo twice, redo, reload.
  */
 import { area, bbox, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -10,7 +11,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openInProfile, tempProfile } from './browser';
-import { cellNumber, drawRectangle, exportTerritories, sampleStores, territoryRow, toPagePoint, waitSaved } from './helpers';
+import { cellNumber, cellText, drawRectangle, exportTerritories, sampleStores, territoryRow, toPagePoint, waitSaved } from './helpers';
 
 const baseURL = inject('baseURL');
 const stores = sampleStores();
@@ -135,6 +136,11 @@ describe('base units', () => {
       await page.evaluate(() => window.__territoryPlanner!.jumpTo(-95.4, 38.9, 7.2));
       await page.waitForTimeout(800);
 
+      // The live columns before painting: the rectangle is one compact piece.
+      await expect.poll(() => cellText(page, 'Topeka Area', 'Contiguous')).toBe('yes');
+      const deviationBefore = await cellText(page, 'Topeka Area', 'Deviation');
+      expect(deviationBefore).toMatch(/%/);
+
       // Counties layer; click five county interiors with the real mouse.
       await page.getByRole('combobox', { name: 'Base units' }).selectOption('counties');
       await expect.poll(() => page.getByRole('status').filter({ hasText: 'Painting into Topeka Area' }).count(), { timeout: 20_000 }).toBe(1);
@@ -152,6 +158,12 @@ describe('base units', () => {
       const afterPaint = countInside(g);
       expect(afterPaint).toBeGreaterThan(3);
       expect(await cellNumber(page, 'Topeka Area', 'Stores')).toBe(afterPaint);
+      // The live columns followed the painting: still one piece, a new deviation, a shape figure.
+      expect(await cellText(page, 'Topeka Area', 'Contiguous')).toBe('yes');
+      await expect.poll(() => cellText(page, 'Topeka Area', 'Deviation')).not.toBe(deviationBefore);
+      const compactness = await cellNumber(page, 'Topeka Area', 'Compactness');
+      expect(compactness).toBeGreaterThan(0);
+      expect(compactness).toBeLessThanOrEqual(100);
 
       // Split along a north-south line through the middle, then undo twice and redo.
       await page.getByRole('combobox', { name: 'Base units' }).selectOption('none');

@@ -67,6 +67,15 @@ export async function cellNumber(page: Page, rowName: string, column: string): P
   return Number(text.replace(/[^0-9.-]/g, ''));
 }
 
+/** A cell of a territory's row in the stats table, as shown. */
+export async function cellText(page: Page, rowName: string, column: string): Promise<string> {
+  const table = page.getByRole('table', { name: 'Territory statistics' });
+  const headers = await table.locator('thead th').allInnerTexts();
+  const idx = headers.findIndex((h) => h.replace(/[▲▼]/g, '').trim() === column);
+  if (idx < 0) throw new Error(`no column ${column} in ${headers.join(' | ')}`);
+  return (await territoryRow(page, rowName).locator('th, td').nth(idx).innerText()).trim();
+}
+
 /** Waits until the save status says the plan is on disk. */
 export async function waitSaved(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="save-status"][data-state="saved"]', { timeout: 15_000 });

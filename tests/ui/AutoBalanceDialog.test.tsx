@@ -36,6 +36,7 @@ function fakeClient() {
       });
     }),
     unitGraph: vi.fn(),
+    prepare: vi.fn(async () => undefined),
     cancel: vi.fn(() => fail(new BalanceCancelledError())),
     dispose: vi.fn(),
     busy: false,
@@ -113,6 +114,19 @@ describe('AutoBalanceDialog', () => {
     expect(alert).toHaveTextContent('Number of territories must be a whole number from 1 to 500.');
     expect(alert).toHaveTextContent('Tolerance must be more than 0 % and at most 50 %.');
     expect(fake.client.balance).not.toHaveBeenCalled();
+  });
+
+  it('loads the chosen layer in the worker while the form is filled in, and runs on that same worker', async () => {
+    const { user, fake } = setup();
+    const d = await open(user);
+    await waitFor(() => expect(fake.client.prepare).toHaveBeenCalledWith('counties'));
+    await user.selectOptions(within(d).getByRole('combobox', { name: 'Build from' }), 'States');
+    await waitFor(() => expect(fake.client.prepare).toHaveBeenCalledWith('states'));
+    await user.selectOptions(within(d).getByRole('combobox', { name: 'Build from' }), 'Hexagons');
+    expect(fake.client.prepare).toHaveBeenCalledTimes(2); // hexagons depend on the stores: nothing to load ahead
+    await user.click(within(d).getByRole('button', { name: 'Start balancing' }));
+    expect(fake.client.balance).toHaveBeenCalledTimes(1);
+    expect(fake.client.dispose).not.toHaveBeenCalled();
   });
 
   it('shows progress and Cancel while it runs; Cancel stops the worker and changes nothing', async () => {

@@ -125,4 +125,15 @@ describe('balance worker api', () => {
     expect(plain.seededFrom).toEqual(['centre', 'centre', 'centre']);
     expect(zipLoads).toBe(1);
   }, 60_000);
+
+  it('a layer prepared ahead gives the very same plan as one loaded by the run', async () => {
+    const warm = createBalanceApi({ topology });
+    warm.prepare('states');
+    const settings: BalanceSettings = { ...base, level: 'states', k: 6 };
+    const a = await warm.balance(job(settings));
+    const b = await createBalanceApi({ topology }).balance(job(settings));
+    expect(a.territories.map((t) => t.unitIds)).toEqual(b.territories.map((t) => t.unitIds));
+    expect(a.result.maxDeviation).toBe(b.result.maxDeviation);
+  }, 60_000);
 });
+

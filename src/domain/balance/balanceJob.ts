@@ -140,6 +140,8 @@ export interface BalanceHooks {
   shouldStop?: () => boolean;
   /** A graph built earlier for the same units (the worker caches it per layer). */
   graph?: UnitGraph;
+  /** A point index built earlier for the same units (buildUnitIndex; cached with the graph). */
+  index?: ReturnType<typeof buildUnitIndex>;
   /** ZIP → [lng, lat] for seeds from homes (the worker loads the bundled table). */
   zipLookup?: (zip: string) => readonly [number, number] | null;
 }
@@ -154,7 +156,7 @@ export function runBalanceJob(units: readonly BaseUnit[], job: BalanceJob, hooks
   const progress = (f: number) => hooks.onProgress?.(f);
   const t0 = performance.now();
   const graph = hooks.graph ?? buildUnitGraph(units);
-  const index = buildUnitIndex(units);
+  const index = hooks.index ?? buildUnitIndex(units);
   const storeUnit = assignPoints(index.index, job.lng, job.lat);
   let outside = 0;
   for (let i = 0; i < storeUnit.length; i++) if (storeUnit[i]! < 0) outside++;

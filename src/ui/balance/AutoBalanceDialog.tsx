@@ -74,6 +74,14 @@ export function AutoBalanceDialog({ onClose, client: makeClient = createBalanceC
   const [progress, setProgress] = useState(0);
   const client = useRef<BalanceClient | null>(null);
   useEffect(() => () => client.current?.dispose(), []);
+  /** One worker for the dialog's life: it loads the chosen layer while the user fills in the form. */
+  const worker = (): BalanceClient => (client.current ??= makeClient());
+  useEffect(() => {
+    if (level === 'hexagons') return;
+    worker()
+      .prepare(level)
+      .catch(() => undefined); // a failure shows when the run asks for the same layer
+  }, [level]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const fixedK = mode === 'rebalance' || keepCount;
   const k = fixedK ? territories.length : Number(kText);
@@ -103,9 +111,7 @@ export function AutoBalanceDialog({ onClose, client: makeClient = createBalanceC
       ...(mode === 'scratch' && seedFromHomes ? { seedFromHomes: true } : {}),
       seed: Number.isFinite(Number(seed)) ? Math.trunc(Number(seed)) : 1,
     };
-    client.current?.dispose();
-    const c = makeClient();
-    client.current = c;
+    const c = worker();
     setRunning(true);
     setProgress(0);
     try {
@@ -114,8 +120,6 @@ export function AutoBalanceDialog({ onClose, client: makeClient = createBalanceC
     } catch (err) {
       if (!isWorkerCancelled(err)) setErrors([err instanceof Error ? err.message : String(err)]);
     } finally {
-      c.dispose();
-      if (client.current === c) client.current = null;
       setRunning(false);
     }
   };

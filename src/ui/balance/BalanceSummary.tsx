@@ -33,7 +33,7 @@ export function BalanceSummary({ report, storesChanging }: { report: BalanceRepo
             )}
           </dd>
         </div>
-        <div><dt>Time</dt><dd data-testid="balance-time">{(report.totalMs / 1000).toFixed(1)} s (worker {(report.workerMs / 1000).toFixed(1)} s)</dd></div>
+        <div><dt>Time</dt><dd data-testid="balance-time" title={report.workerSteps ? `In the worker: setup ${sec(report.workerSteps.setupMs)}, optimizer ${sec(report.workerSteps.optimizerMs)}, outlines ${sec(report.workerSteps.outlinesMs)}` : undefined}>{sec(report.totalMs)} (worker {sec(report.workerMs)})</dd></div>
       </dl>
       {report.reasons.length > 0 && (
         <>
@@ -46,3 +46,5 @@ export function BalanceSummary({ report, storesChanging }: { report: BalanceRepo
     </section>
   );
 }
+
+const sec = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;

@@ -54,6 +54,7 @@ export async function runAutoBalance(
     },
     reasons: [...r.reasons.map((x) => x.message), ...homeSeedNotes(job, out)],
     workerMs: out.timings.graphMs + out.timings.balanceMs + out.timings.outlinesMs,
+    workerSteps: { setupMs: out.timings.graphMs, optimizerMs: out.timings.balanceMs, outlinesMs: out.timings.outlinesMs },
     totalMs: performance.now() - t0,
   };
   getState().setLiveMeasure({ spec: settings.spec, tolerance: settings.tolerance });
