@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, useRef, Suspense, useMemo, useState } from 'react';
 import { computeBalance, rollUpByRegion } from '../domain/stats';
 import {
   selectAssignment, selectBottomTab, selectMode, selectPeople, selectPlan, selectPortfolioManagerId, selectSelectedId, selectStats,
@@ -42,9 +42,17 @@ export function App({ importService, balanceClient }: { importService?: () => Im
   const [importFile, setImportFile] = useState<File | null>(null);
   const [service, setService] = useState<ImportService | null>(null);
   const [territoryFile, setTerritoryFile] = useState<File | null>(null);
+  // A worker made ready while the file picker is open (see the import worker's warmUp).
+  const ready = useRef<ImportService | null>(null);
+  const prepareImport = () => {
+    if (ready.current) return;
+    ready.current = (importService ?? createWorkerImportService)();
+    ready.current.warmUp?.();
+  };
   const startImport = (file: File | undefined) => {
     if (!file) return;
-    setService((importService ?? createWorkerImportService)());
+    setService(ready.current ?? (importService ?? createWorkerImportService)());
+    ready.current = null;
     setImportFile(file);
   };
   const plan = useAppStore(selectPlan);
@@ -106,7 +114,7 @@ export function App({ importService, balanceClient }: { importService?: () => Im
         {/* One control: a file input whose label reads "Import stores" and looks like a button.
             The input covers the label (transparent), so a click, Enter/Space, a screen reader
             and a test's setInputFiles all reach the same native picker. */}
-        <label className="button file-button" title="Import stores from a CSV, TSV or GeoJSON file">
+        <label className="button file-button" title="Import stores from a CSV, TSV or GeoJSON file" onPointerDown={prepareImport} onKeyDown={prepareImport}>
           Import stores
           <input
             type="file"

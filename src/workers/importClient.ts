@@ -75,6 +75,8 @@ export interface ImportClient {
   preview(mapping: ColumnMapping, opts: WorkerImportOptions, n?: number): Promise<PreviewRow[]>;
   /** Validates every row; the result goes to commitImport. Options must be plain data. */
   validate(mapping: ColumnMapping, opts: WorkerImportOptions, onProgress?: (fraction: number) => void): Promise<ImportResult>;
+  /** Starts the worker and warms it up for a file to come (see the worker's warmUp). */
+  warmUp(): Promise<void>;
   /** Stops everything now: the worker is terminated, running calls reject with ImportCancelledError. */
   cancel(): void;
   /** Frees the worker and its parsed file (after a commit, or when the wizard closes). */
@@ -109,6 +111,9 @@ export function createImportClient(options: ImportClientOptions = {}): ImportCli
     },
     validate(mapping, opts, onProgress) {
       return call((r) => r.validate(mapping, opts, progressProxy(onProgress)));
+    },
+    warmUp() {
+      return call((r) => r.warmUp());
     },
     cancel() {
       session.cancel();

@@ -1,16 +1,17 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { TerritoryId } from '../../src/domain/types';
 import { createAppStore } from '../../src/store/appStore';
 import { App } from '../../src/ui/App';
 import { StoreProvider } from '../../src/ui/common/storeContext';
+import type { ImportService } from '../../src/ui/import/ImportWizard';
 import { manager, plan, squareTerritory, store, workspace } from '../fixtures/market';
 
 // jsdom has no WebGL: the map view is a browser-test concern.
 vi.mock('../../src/ui/map/MapView', () => ({ default: () => <div role="region" aria-label="Territory map" /> }));
 
-function setup() {
+function setup(importService?: () => ImportService) {
   const s = createAppStore({ markDirty: vi.fn() });
   s.getState().setMarket([store('S1', 5, 5), store('S2', 15, 5, { status: 'prospect', revenue: 0 }), store('S3', 50, 50)], [manager]);
   s.getState().loadPlan(workspace, { plan, territories: [squareTerritory('A', 0, 0, 10, 0, { name: 'West', managerId: manager.id }), squareTerritory('B', 10, 0, 10, 1, { name: 'East' })], regions: [] });
@@ -18,13 +19,45 @@ function setup() {
   s.getState().setSaveState({ kind: 'saved', savedAt: Date.UTC(2026, 10, 27, 15, 4, 5) });
   render(
     <StoreProvider store={s}>
-      <App />
+      <App {...(importService ? { importService } : {})} />
     </StoreProvider>,
   );
   return s;
 }
 
 describe('App', () => {
+  it('gets an import worker ready as soon as the file picker is opened, and reads the chosen file with it', async () => {
+    const made: ImportService[] = [];
+    const service = (): ImportService => {
+      const x: ImportService = {
+        open: vi.fn(() => new Promise<never>(() => undefined)),
+        preview: vi.fn(),
+        validate: vi.fn(),
+        cancel: vi.fn(),
+        rejectedCsv: vi.fn(),
+        warmUp: vi.fn(),
+      };
+      made.push(x);
+      return x;
+    };
+    setup(service);
+    const input = screen.getByLabelText('Import stores');
+    const user = userEvent.setup();
+    await user.click(input);
+    expect(made).toHaveLength(1);
+    expect(made[0]!.warmUp).toHaveBeenCalledTimes(1);
+    // the picker opened again before a file was chosen: still the one warm worker
+    await user.click(input);
+    expect(made).toHaveLength(1);
+    fireEvent.change(input, { target: { files: [new File(['a,b\n1,2'], 'crm.csv', { type: 'text/csv' })] } });
+    expect(made).toHaveLength(1);
+    expect(made[0]!.open).toHaveBeenCalledTimes(1);
+    // the next time the picker opens, a fresh worker gets ready for the next file
+    await user.click(input);
+    expect(made).toHaveLength(2);
+    expect(made[1]!.warmUp).toHaveBeenCalledTimes(1);
+  });
+
   it('exposes the accessibility contract: draw, export, table, map label', async () => {
     setup();
     expect(screen.getByRole('button', { name: /Draw territory/ })).toBeEnabled();

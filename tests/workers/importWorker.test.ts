@@ -9,7 +9,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { commitImport, loadMarket } from '../../src/db/marketRepository';
 import { createPlannerDb } from '../../src/db/schema';
 import type { WorkspaceId } from '../../src/domain/types';
-import { createImportApi } from '../../src/workers/import.worker';
+import { createImportApi, warmUpCsv } from '../../src/workers/import.worker';
+import { defaultImportOptions, importDelimited } from '../../src/domain/import';
 
 const LIMITS = { maxBytes: 1_000_000, maxRows: 1000 };
 const OPTS = { decimalComma: false, dateOrder: 'us' as const };
@@ -188,4 +189,21 @@ describe('import worker api', () => {
     expect(new Set(market.map((s) => s.accountManagerId)).size).toBe(1);
     db.close();
   });
+
+  it('warms up on a generated CSV whose every column is detected and every row valid, keeping nothing', async () => {
+    const { api: w, loadZipTable } = api();
+    await w.warmUp();
+    expect(loadZipTable).toHaveBeenCalledTimes(1);
+    const run = importDelimited(warmUpCsv(500), { mapping: 'detect', options: (d) => ({ ...defaultImportOptions(d), zipLookup: () => [-89.6, 39.8] }) });
+    expect(Object.values(run.mapping).filter((c) => c !== null && c !== undefined).length).toBeGreaterThanOrEqual(17);
+    expect(run.result.rows.market.length).toBe(500);
+    expect(run.result.rejected).toEqual([]);
+    // nothing kept: validate still needs a file
+    await expect(w.validate(run.mapping, OPTS)).rejects.toThrow();
+    // and a real file after the warm-up reads as without it
+    const res = await w.parseFile(CSV, { limits: LIMITS, fileName: 'crm.csv' });
+    expect(res.ok && res.value.rowCount).toBe(4);
+    expect(loadZipTable).toHaveBeenCalledTimes(1);
+  });
 });
+

@@ -11,6 +11,8 @@ export interface ImportService {
   /** Stops whatever runs now; nothing of the file is kept. */
   cancel(): void;
   rejectedCsv(result: ImportResult): Promise<string>;
+  /** Gets the reader ready while the user is still choosing a file (optional). */
+  warmUp?(): void;
 }
 
 export interface OpenedFile {

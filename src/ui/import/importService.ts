@@ -29,6 +29,9 @@ export function createWorkerImportService(): ImportService {
     preview: (mapping, options) => client.preview(mapping, options, 5),
     validate: (mapping, options, onProgress) => client.validate(mapping, options, onProgress),
     cancel: () => client.cancel(),
+    warmUp: () => {
+      client.warmUp().catch(() => undefined); // a failed warm-up only means a cold start
+    },
     rejectedCsv: async (result) => rejectedRowsToCsv(header, result.rejected),
   };
 }
