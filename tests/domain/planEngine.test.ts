@@ -1,6 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { assignPlan } from '../../src/domain/assignment';
+import { changedEdgesBox } from '../../src/domain/stats/planEngine';
 import { computeTerritoryStats, createPlanEngine, updatePlanEngine, warmPlanEngine, type PlanEngine } from '../../src/domain/stats';
 import type { Store, StoreId, StorePin, StoreStatus, Territory, TerritoryGeometry, TerritoryId } from '../../src/domain/types';
 import { mulberry32 } from '../fixtures/random';
@@ -71,6 +72,39 @@ function randomGeometry(random: () => number): TerritoryGeometry {
   return { type: 'MultiPolygon', coordinates: [[box()], [box()]] } satisfies MultiPolygon;
 }
 
+/** The outline with one vertex moved (a ring's first vertex moves with its closing copy). */
+function dragVertex(g: TerritoryGeometry, random: () => number): TerritoryGeometry {
+  const copy = structuredClone(g) as TerritoryGeometry;
+  const polygons = copy.type === 'Polygon' ? [copy.coordinates] : copy.coordinates;
+  const rings = polygons[Math.floor(random() * polygons.length)]!;
+  const ring = rings[Math.floor(random() * rings.length)]!;
+  const v = Math.floor(random() * (ring.length - 1));
+  const moved: [number, number] = [ring[v]![0]! + (random() - 0.5) * 3, ring[v]![1]! + (random() - 0.5) * 3];
+  ring[v] = moved;
+  if (v === 0) ring[ring.length - 1] = [...moved];
+  return copy;
+}
+
+describe('changedEdgesBox', () => {
+  const square = (x0: number, y0: number, s: number): [number, number][] => [[x0, y0], [x0 + s, y0], [x0 + s, y0 + s], [x0, y0 + s], [x0, y0]];
+  it('is null for the same edges, whatever the ring start or direction', () => {
+    const a: Polygon = { type: 'Polygon', coordinates: [square(0, 0, 4)] };
+    const rotated: Polygon = { type: 'Polygon', coordinates: [[[4, 0], [4, 4], [0, 4], [0, 0], [4, 0]]] };
+    const reversed: Polygon = { type: 'Polygon', coordinates: [[...square(0, 0, 4)].reverse()] };
+    expect(changedEdgesBox(a, rotated)).toBeNull();
+    expect(changedEdgesBox(a, reversed)).toBeNull();
+  });
+  it('boxes the edges at a dragged vertex, before and after, and a hole cut or a part added', () => {
+    const a: Polygon = { type: 'Polygon', coordinates: [square(0, 0, 4)] };
+    const dragged: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [4, 0], [6, 7], [0, 4], [0, 0]]] };
+    expect(changedEdgesBox(a, dragged)).toEqual([0, 0, 6, 7]);
+    const holed: Polygon = { type: 'Polygon', coordinates: [square(0, 0, 4), [[1, 1], [1, 2], [2, 2], [2, 1], [1, 1]]] };
+    expect(changedEdgesBox(a, holed)).toEqual([1, 1, 2, 2]);
+    const more: MultiPolygon = { type: 'MultiPolygon', coordinates: [[square(0, 0, 4)], [square(10, 10, 1)]] };
+    expect(changedEdgesBox(a, more)).toEqual([10, 10, 11, 11]);
+  });
+});
+
 describe('plan engine', () => {
   it('equals a full recompute after every random edit: draw, reshape, delete, paint, rename, pins, re-rank, undo', () => {
     for (const seed of [1, 2, 3, 4, 5, 6]) {
@@ -119,6 +153,10 @@ describe('plan engine', () => {
           what = 're-rank';
           const k = Math.floor(random() * territories.length);
           territories = sortByRank(territories.map((t, i) => (i === k ? { ...t, rank: Math.floor(random() * 1000) } : t)));
+        } else if (r < 0.87) {
+          what = 'drag one vertex of one territory (rank kept)';
+          const k = Math.floor(random() * territories.length);
+          territories = territories.map((t, i) => (i === k ? { ...t, geometry: dragVertex(t.geometry, random) } : t));
         } else if (r < 0.9) {
           what = 'reshape and re-rank one territory at once';
           const k = Math.floor(random() * territories.length);

@@ -8,7 +8,11 @@
  * - **touched** territories are the ones added, removed, or whose geometry object changed
  *   (edits never mutate a geometry in place; they make a new one). A renamed or recolored
  *   territory is not touched: its stores stay where they are.
- * - When one territory was touched (a draw, a delete, its undo, a reshape: most edits), only
+ * - When one territory was reshaped and kept its rank (a vertex dragged, a unit painted in
+ *   or out: most edits, and every frame of a drag), only stores inside the box of the edges
+ *   that changed can move (reshapeStep, found with the grid): a drag frame over a million
+ *   stores costs a few milliseconds, and shares the assignment when no store moved.
+ * - When one territory was added, removed or re-ranked (a draw, a delete, its undo), only
  *   the stores it held and the stores its new outline takes from a territory it outranks
  *   can move (oneTerritoryStep); one pass over the coordinates finds both.
  * - Otherwise only stores inside the bounding box of a touched territory (old or new
@@ -210,7 +214,7 @@ export function updatePlanEngine(
   const recent = market.recent;
   if (recent[recent.length - 1] !== engine) {
     // one entry per computation: an 'unchanged' step is a copy sharing the arrays
-    const at = recent.findIndex((e) => e.internal.geo === engine.internal.geo && e.pins === engine.pins);
+    const at = recent.findIndex((e) => e.internal.geo === engine.internal.geo && e.pins === engine.pins && e.territories === engine.territories);
     if (at >= 0) recent.splice(at, 1);
     recent.push(engine);
     if (recent.length > RECENT_ENGINES) recent.shift();
@@ -282,12 +286,23 @@ export function updatePlanEngine(
   const oldGeo = engine.internal.geo;
   let identity = old.length === territories.length;
   for (let k = 0; identity && k < old.length; k++) identity = remap[k] === k;
-  const geo = identity ? oldGeo.slice() : remapped(oldGeo, remap);
+  const reshaped = touched === 1 && touchedOld >= 0 && touchedNew >= 0 && old[touchedOld]!.rank === territories[touchedNew]!.rank;
+  // A reshape changes few stores, often none (a vertex dragged over empty land): the
+  // assignment is copied only when one does change; otherwise it is shared.
+  let geo = identity && reshaped ? oldGeo : identity ? oldGeo.slice() : remapped(oldGeo, remap);
 
   // Re-test the stores the edit can move.
   let candidates: ArrayLike<number> = [];
   let tested = 0;
-  if (touched === 1) {
+  if (reshaped) {
+    const one = reshapeStep(market, territories, newOrder, oldGeo, geo, touchedOld, touchedNew, old[touchedOld]!.geometry);
+    if (one.changed.length > 0) {
+      if (geo === oldGeo) geo = oldGeo.slice();
+      for (let c = 0; c < one.changed.length; c++) geo[one.changed[c]!] = one.values[c]!;
+    }
+    candidates = one.changed;
+    tested = one.tested;
+  } else if (touched === 1) {
     const one = oneTerritoryStep(market, territories, newOrder, oldGeo, geo, touchedOld, touchedNew, touchedOld >= 0 ? shapeOf(market, old[touchedOld]!.geometry) : null);
     candidates = one.changed;
     tested = one.tested;
@@ -477,6 +492,120 @@ function oneTerritoryStep(
     }
   }
   return { changed: changed.subarray(0, count), tested };
+}
+
+/**
+ * The box of the edges one outline has and the other has not (a vertex dragged: the two
+ * edges at it, before and after), or null when they have the same edges. Those edges close
+ * up into loops, and a point's inside/outside (even–odd, boundary included) differs between
+ * the two outlines only inside the loops: only stores in this box can change.
+ */
+export function changedEdgesBox(a: TerritoryGeometry, b: TerritoryGeometry): [number, number, number, number] | null {
+  const odd = new Map<string, [number, number, number, number]>();
+  const toggle = (g: TerritoryGeometry) => {
+    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    for (const rings of polygons) {
+      for (const ring of rings) {
+        for (let k = 0; k + 1 < ring.length; k++) {
+          const p = ring[k]!;
+          const q = ring[k + 1]!;
+          const x1 = p[0]!;
+          const y1 = p[1]!;
+          const x2 = q[0]!;
+          const y2 = q[1]!;
+          if (x1 === x2 && y1 === y2) continue;
+          const first = x1 < x2 || (x1 === x2 && y1 < y2);
+          const key = first ? `${x1},${y1},${x2},${y2}` : `${x2},${y2},${x1},${y1}`;
+          if (odd.has(key)) odd.delete(key);
+          else odd.set(key, [x1, y1, x2, y2]);
+        }
+        // an unclosed ring is closed as the point test closes it
+        const p = ring[ring.length - 1];
+        const q = ring[0];
+        if (p && q && (p[0] !== q[0] || p[1] !== q[1])) {
+          const first = p[0]! < q[0]! || (p[0] === q[0] && p[1]! < q[1]!);
+          const key = first ? `${p[0]},${p[1]},${q[0]},${q[1]}` : `${q[0]},${q[1]},${p[0]},${p[1]}`;
+          if (odd.has(key)) odd.delete(key);
+          else odd.set(key, [p[0]!, p[1]!, q[0]!, q[1]!]);
+        }
+      }
+    }
+  };
+  toggle(a);
+  toggle(b);
+  if (odd.size === 0) return null;
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const [ax, ay, bx, by] of odd.values()) {
+    x0 = Math.min(x0, ax, bx);
+    y0 = Math.min(y0, ay, by);
+    x1 = Math.max(x1, ax, bx);
+    y1 = Math.max(y1, ay, by);
+  }
+  return [x0, y0, x1, y1];
+}
+
+/**
+ * One territory reshaped, its rank kept (a vertex dragged, a unit painted in or out, an
+ * outline edited): only stores inside the box of the changed edges can change
+ * (changedEdgesBox); they are found with the grid. A store the territory held goes to the
+ * first territory in winning order that contains it (the territory itself included); any
+ * other goes to the territory when it contains it now and outranks the store's territory.
+ */
+function reshapeStep(
+  market: MarketCache,
+  territories: readonly Territory[],
+  order: ArrayLike<number>,
+  oldGeo: Int32Array,
+  geo: Int32Array,
+  from: number,
+  to: number,
+  oldGeometry: TerritoryGeometry,
+): { changed: Int32Array; values: Int32Array; tested: number } {
+  // reads `geo` (the re-indexed assignment), writes nothing: the caller applies `values`
+  const box = changedEdgesBox(oldGeometry, territories[to]!.geometry);
+  if (!box) return { changed: new Int32Array(0), values: new Int32Array(0), tested: 0 };
+  const { lng, lat } = market.cols;
+  const rank = new Int32Array(territories.length);
+  for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
+  const contenders: { t: number; shape: BandedShape }[] = [];
+  for (let r = 0; r < order.length; r++) {
+    const t = order[r]!;
+    const sh = shapeOf(market, territories[t]!.geometry);
+    if (sh.minX <= box[2] && sh.maxX >= box[0] && sh.minY <= box[3] && sh.maxY >= box[1]) contenders.push({ t, shape: sh });
+  }
+  const newShape = shapeOf(market, territories[to]!.geometry);
+  const toRank = rank[to]!;
+  if (!market.grid) market.grid = buildStoreGrid(market.cols);
+  const inBox = storesInBox(market.grid, market.cols, box);
+  const changed: number[] = [];
+  const values: number[] = [];
+  for (const i of inBox) {
+    const x = lng[i]!;
+    const y = lat[i]!;
+    if (oldGeo[i] === from) {
+      let winner = -1;
+      for (const c of contenders) {
+        if (shapeContains(c.shape, x, y)) {
+          winner = c.t;
+          break;
+        }
+      }
+      if (winner !== geo[i]) {
+        changed.push(i);
+        values.push(winner);
+      }
+      continue;
+    }
+    const g = geo[i]!;
+    if ((g < 0 || toRank < rank[g]!) && shapeContains(newShape, x, y)) {
+      changed.push(i);
+      values.push(to);
+    }
+  }
+  return { changed: Int32Array.from(changed), values: Int32Array.from(values), tested: inBox.length };
 }
 
 /**
