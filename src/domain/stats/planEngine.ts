@@ -213,8 +213,8 @@ export function updatePlanEngine(
   // Back to a plan an earlier engine computed (undo, redo): its assignment and table hold.
   const recent = market.recent;
   if (recent[recent.length - 1] !== engine) {
-    // one entry per computation: an 'unchanged' step is a copy sharing the arrays
-    const at = recent.findIndex((e) => e.internal.geo === engine.internal.geo && e.pins === engine.pins && e.territories === engine.territories);
+    // one entry per plan computed: an 'unchanged' step is a copy sharing the arrays
+    const at = recent.findIndex((e) => e.internal.geo === engine.internal.geo && sameInputs(e, engine.territories, engine.pins));
     if (at >= 0) recent.splice(at, 1);
     recent.push(engine);
     if (recent.length > RECENT_ENGINES) recent.shift();
@@ -287,9 +287,9 @@ export function updatePlanEngine(
   let identity = old.length === territories.length;
   for (let k = 0; identity && k < old.length; k++) identity = remap[k] === k;
   const reshaped = touched === 1 && touchedOld >= 0 && touchedNew >= 0 && old[touchedOld]!.rank === territories[touchedNew]!.rank;
-  // A reshape changes few stores, often none (a vertex dragged over empty land): the
-  // assignment is copied only when one does change; otherwise it is shared.
-  let geo = identity && reshaped ? oldGeo : identity ? oldGeo.slice() : remapped(oldGeo, remap);
+  // A reshape changes few stores, often none (a vertex dragged over empty land), a rename
+  // or a recolor none: the assignment is copied only when one does change; else it is shared.
+  let geo = identity && (reshaped || touched === 0) ? oldGeo : identity ? oldGeo.slice() : remapped(oldGeo, remap);
 
   // Re-test the stores the edit can move.
   let candidates: ArrayLike<number> = [];
