@@ -322,25 +322,9 @@ export function updatePlanEngine(
     if (list.length > MAX_CANDIDATE_SHARE * n && n > 1000) {
       return fullEngine(market, territories, pins, 'the change covers most of the market');
     }
-    // Territories that can hold a store of a touched box, in winning order.
-    const contenders: { t: number; shape: BandedShape }[] = [];
-    for (const t of newOrder) {
-      const s = shapeOf(market, territories[t]!.geometry);
-      if (boxes.some((b) => s.minX <= b[2]! && s.maxX >= b[0]! && s.minY <= b[3]! && s.maxY >= b[1]!)) contenders.push({ t, shape: s });
-    }
+    const contenders = contendersIn(market, territories, newOrder, boxes);
     const { lng, lat } = market.cols;
-    for (const i of list) {
-      const x = lng[i]!;
-      const y = lat[i]!;
-      let winner = -1;
-      for (const c of contenders) {
-        if (shapeContains(c.shape, x, y)) {
-          winner = c.t;
-          break;
-        }
-      }
-      geo[i] = winner;
-    }
+    for (const i of list) geo[i] = firstContaining(contenders, lng[i]!, lat[i]!);
   }
 
   const pinned = pins === engine.pins ? engine.internal.pinned : resolvePins(market, pins);
@@ -403,6 +387,28 @@ function remapped(geo: Int32Array, remap: Int32Array): Int32Array {
   return out;
 }
 
+interface Contender {
+  readonly t: number;
+  readonly shape: BandedShape;
+}
+
+/** The territories whose outline's box meets one of `boxes`, in winning order (`order`). */
+function contendersIn(market: MarketCache, territories: readonly Territory[], order: ArrayLike<number>, boxes: readonly (readonly number[])[]): Contender[] {
+  const out: Contender[] = [];
+  for (let r = 0; r < order.length; r++) {
+    const t = order[r]!;
+    const s = shapeOf(market, territories[t]!.geometry);
+    if (boxes.some((b) => s.minX <= b[2]! && s.maxX >= b[0]! && s.minY <= b[3]! && s.maxY >= b[1]!)) out.push({ t, shape: s });
+  }
+  return out;
+}
+
+/** The first contender whose outline contains the point (the winner), or −1. */
+function firstContaining(contenders: readonly Contender[], x: number, y: number): number {
+  for (const c of contenders) if (shapeContains(c.shape, x, y)) return c.t;
+  return -1;
+}
+
 /** Whether `e` computed this plan: same pins, and territory by territory the same id, outline and rank. */
 function sameInputs(e: PlanEngine, territories: readonly Territory[], pins: readonly StorePin[] | undefined): boolean {
   if (e.pins !== pins || e.territories.length !== territories.length) return false;
@@ -445,17 +451,8 @@ function oneTerritoryStep(
   const rank = new Int32Array(territories.length);
   for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
   const newShape = to >= 0 ? shapeOf(market, territories[to]!.geometry) : null;
-  // Territories that can hold a store the touched one held (its old outline's box), in winning order.
-  const contenders: { t: number; shape: BandedShape }[] = [];
-  if (from >= 0 && heldBox) {
-    // (its stores lie in its old outline's box)
-    const held = [heldBox.minX, heldBox.minY, heldBox.maxX, heldBox.maxY] as const;
-    for (let r = 0; r < order.length; r++) {
-      const t = order[r]!;
-      const sh = shapeOf(market, territories[t]!.geometry);
-      if (sh.minX <= held[2] && sh.maxX >= held[0] && sh.minY <= held[3] && sh.maxY >= held[1]) contenders.push({ t, shape: sh });
-    }
-  }
+  // Territories that can hold a store the touched one held (its stores lie in its old outline's box).
+  const contenders = from >= 0 && heldBox ? contendersIn(market, territories, order, [[heldBox.minX, heldBox.minY, heldBox.maxX, heldBox.maxY]]) : [];
   const changed = (market.scratch ??= new Int32Array(n));
   let count = 0;
   let tested = 0;
@@ -467,16 +464,7 @@ function oneTerritoryStep(
   for (let i = 0; i < n; i++) {
     if (from >= 0 && oldGeo[i] === from) {
       tested++;
-      const x = lng[i]!;
-      const y = lat[i]!;
-      let winner = -1;
-      for (const c of contenders) {
-        if (shapeContains(c.shape, x, y)) {
-          winner = c.t;
-          break;
-        }
-      }
-      geo[i] = winner;
+      geo[i] = firstContaining(contenders, lng[i]!, lat[i]!);
       changed[count++] = i;
       continue;
     }
@@ -570,12 +558,7 @@ function reshapeStep(
   const { lng, lat } = market.cols;
   const rank = new Int32Array(territories.length);
   for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
-  const contenders: { t: number; shape: BandedShape }[] = [];
-  for (let r = 0; r < order.length; r++) {
-    const t = order[r]!;
-    const sh = shapeOf(market, territories[t]!.geometry);
-    if (sh.minX <= box[2] && sh.maxX >= box[0] && sh.minY <= box[3] && sh.maxY >= box[1]) contenders.push({ t, shape: sh });
-  }
+  const contenders = contendersIn(market, territories, order, [box]);
   const newShape = shapeOf(market, territories[to]!.geometry);
   const toRank = rank[to]!;
   if (!market.grid) market.grid = buildStoreGrid(market.cols);
@@ -586,13 +569,7 @@ function reshapeStep(
     const x = lng[i]!;
     const y = lat[i]!;
     if (oldGeo[i] === from) {
-      let winner = -1;
-      for (const c of contenders) {
-        if (shapeContains(c.shape, x, y)) {
-          winner = c.t;
-          break;
-        }
-      }
+      const winner = firstContaining(contenders, x, y);
       if (winner !== geo[i]) {
         changed.push(i);
         values.push(winner);
