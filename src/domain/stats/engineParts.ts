@@ -262,6 +262,85 @@ export interface BandedShape {
   /** Edges of band b: `data[4 * start[b] .. 4 * start[b + 1]]`. */
   readonly start: Int32Array;
   readonly data: Float64Array;
+  /**
+   * A raster over the box, `side` × `side` cells (row-major from minX, minY): 0 = wholly
+   * outside, 1 = wholly inside, 2 = an edge may cross it (the exact test decides). Most
+   * points are answered by their cell. Built once the outline has answered RASTER_AFTER
+   * points (a dragged outline answering a few dozen never pays for one); null when empty.
+   */
+  raster: Raster | null | undefined;
+  /** Points answered so far without a raster. */
+  queries: number;
+  /** The edges (prepareEdges layout), kept until the raster is built. */
+  edges: Float64Array | null;
+}
+
+export interface Raster {
+  readonly side: number;
+  readonly cellW: number;
+  readonly cellH: number;
+  readonly cells: Uint8Array;
+}
+
+/** Points an outline answers before it gets its raster. */
+const RASTER_AFTER = 2048;
+
+const RASTER_OUT = 0;
+const RASTER_IN = 1;
+const RASTER_EDGE = 2;
+
+/** Cell of a coordinate along one axis: the same rounding for edges and points. */
+function rasterCell(v: number, min: number, cell: number, side: number): number {
+  return Math.min(side - 1, Math.max(0, Math.floor((v - min) / cell)));
+}
+
+/**
+ * Marks every cell an edge may cross, one cell wider on each side than its crossing row by
+ * row (so rounding can never leave a crossed cell unmarked), then gives the other cells the
+ * exact test's answer at their centre: no edge crosses them, so every point of theirs has it.
+ */
+function buildRaster(s: BandedShape, edges: Float64Array): Raster {
+  const edgeCount = edges.length / 4;
+  const side = Math.max(8, Math.min(256, Math.round(Math.sqrt(edgeCount) * 4)));
+  const cellW = Math.max(s.maxX - s.minX, 1e-12) / side;
+  const cellH = Math.max(s.maxY - s.minY, 1e-12) / side;
+  const cells = new Uint8Array(side * side);
+  for (let e = 0; e < edgeCount; e++) {
+    const x1 = edges[e * 4]!;
+    const y1 = edges[e * 4 + 1]!;
+    const x2 = edges[e * 4 + 2]!;
+    const y2 = edges[e * 4 + 3]!;
+    const ya = Math.min(y1, y2);
+    const yb = Math.max(y1, y2);
+    const xa = Math.min(x1, x2);
+    const xb = Math.max(x1, x2);
+    const r0 = Math.max(0, rasterCell(ya, s.minY, cellH, side) - 1);
+    const r1 = Math.min(side - 1, rasterCell(yb, s.minY, cellH, side) + 1);
+    for (let r = r0; r <= r1; r++) {
+      let lo = xa;
+      let hi = xb;
+      if (y1 !== y2) {
+        // the edge's x over this row's y-interval (clamped to the edge)
+        const ylo = Math.min(yb, Math.max(ya, s.minY + r * cellH));
+        const yhi = Math.min(yb, Math.max(ya, s.minY + (r + 1) * cellH));
+        const u = x1 + ((ylo - y1) / (y2 - y1)) * (x2 - x1);
+        const v = x1 + ((yhi - y1) / (y2 - y1)) * (x2 - x1);
+        lo = Math.max(xa, Math.min(u, v));
+        hi = Math.min(xb, Math.max(u, v));
+      }
+      const c0 = Math.max(0, rasterCell(lo, s.minX, cellW, side) - 1);
+      const c1 = Math.min(side - 1, rasterCell(hi, s.minX, cellW, side) + 1);
+      cells.fill(RASTER_EDGE, r * side + c0, r * side + c1 + 1);
+    }
+  }
+  for (let r = 0; r < side; r++) {
+    for (let c = 0; c < side; c++) {
+      const k = r * side + c;
+      if (cells[k] === RASTER_EDGE) continue;
+      cells[k] = bandTest(s, s.minX + (c + 0.5) * cellW, s.minY + (r + 0.5) * cellH) ? RASTER_IN : RASTER_OUT;
+    }
+  }
+  return { side, cellW, cellH, cells };
 }
 
 export function bandedShape(geometry: TerritoryGeometry): BandedShape {
@@ -278,7 +357,7 @@ export function bandedShape(geometry: TerritoryGeometry): BandedShape {
     }
   }
   if (edgeCount === 0) {
-    return { minX, minY, maxX, maxY, bands: 1, bandH: 1, start: new Int32Array(2), data: new Float64Array(0) };
+    return { minX, minY, maxX, maxY, bands: 1, bandH: 1, start: new Int32Array(2), data: new Float64Array(0), raster: null, queries: 0, edges: null };
   }
   const bands = Math.max(1, Math.min(4096, Math.ceil(edgeCount / 2)));
   const bandH = Math.max(maxY - minY, 1e-12) / bands;
@@ -305,11 +384,32 @@ export function bandedShape(geometry: TerritoryGeometry): BandedShape {
       data[at + 3] = y2;
     }
   }
-  return { minX, minY, maxX, maxY, bands, bandH, start, data };
+  return { minX, minY, maxX, maxY, bands, bandH, start, data, raster: undefined, queries: 0, edges: edges.subarray(0, edgeCount * 4) };
+}
+
+/** The outline's raster, built now if it has none yet (tests, and shapes known to be busy). */
+export function rasterOf(s: BandedShape): Raster | null {
+  if (s.raster === undefined) {
+    s.raster = s.edges ? buildRaster(s, s.edges) : null;
+    s.edges = null;
+  }
+  return s.raster;
 }
 
 /** The engine's rule: inside (even–odd over all rings) or on the boundary. */
 export function shapeContains(s: BandedShape, x: number, y: number): boolean {
+  if (!(x >= s.minX && x <= s.maxX && y >= s.minY && y <= s.maxY)) return false;
+  const r = s.raster === undefined ? (++s.queries > RASTER_AFTER ? rasterOf(s) : null) : s.raster;
+  if (r) {
+    const cell = r.cells[rasterCell(y, s.minY, r.cellH, r.side) * r.side + rasterCell(x, s.minX, r.cellW, r.side)];
+    if (cell === RASTER_OUT) return false;
+    if (cell === RASTER_IN) return true;
+  }
+  return bandTest(s, x, y);
+}
+
+/** The exact test over the edges of the point's band (what the raster's edge cells fall back to). */
+export function bandTest(s: BandedShape, x: number, y: number): boolean {
   if (!(x >= s.minX && x <= s.maxX && y >= s.minY && y <= s.maxY)) return false;
   const b = Math.min(s.bands - 1, Math.max(0, Math.floor((y - s.minY) / s.bandH)));
   const hit = crossEdges(s.data, s.start[b]! * 4, s.start[b + 1]! * 4, x, y);
