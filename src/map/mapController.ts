@@ -191,6 +191,8 @@ export class MapController {
    * territory being edited is not a snap target for itself.
    */
   private snap(e: TerraDrawMouseEvent): [number, number] | undefined {
+    // built on the first snap after the outlines changed, not on every edit
+    this.snapIndex ??= this.territories.length > 0 ? buildSnapIndex(this.territories.map((v) => ({ id: v.territory.id, geometry: v.territory.geometry }))) : null;
     if (!this.snapIndex) return undefined;
     const a = this.map.unproject([e.containerX, e.containerY]);
     const b = this.map.unproject([e.containerX + MapController.SNAP_PX, e.containerY]);
@@ -201,7 +203,7 @@ export class MapController {
   /** Replaces the territories shown (polygons, outlines, labels). */
   setTerritories(views: TerritoryView[], selectedId: TerritoryId | null): void {
     if (views.length !== this.territories.length || views.some((v, i) => v.territory.geometry !== this.territories[i]?.territory.geometry)) {
-      this.snapIndex = buildSnapIndex(views.map((v) => ({ id: v.territory.id, geometry: v.territory.geometry })));
+      this.snapIndex = null; // rebuilt when a drawing next snaps
     }
     this.territories = views;
     this.selectedId = selectedId;

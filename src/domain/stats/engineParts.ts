@@ -301,7 +301,7 @@ function rasterCell(v: number, min: number, cell: number, side: number): number 
  */
 function buildRaster(s: BandedShape, edges: Float64Array): Raster {
   const edgeCount = edges.length / 4;
-  const side = Math.max(8, Math.min(256, Math.round(Math.sqrt(edgeCount) * 4)));
+  const side = Math.max(8, Math.min(160, Math.round(Math.sqrt(edgeCount) * 4)));
   const cellW = Math.max(s.maxX - s.minX, 1e-12) / side;
   const cellH = Math.max(s.maxY - s.minY, 1e-12) / side;
   const cells = new Uint8Array(side * side);

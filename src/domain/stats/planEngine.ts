@@ -44,12 +44,14 @@ import { priorityOrder } from '../assignment/priorityOrder';
 import { storeIdAt, type StoreSource } from '../market';
 import type { StorePin, Territory, TerritoryGeometry, TerritoryId } from '../types';
 import {
-  accumulate, bandedShape, buildRows, buildStoreGrid, emptySums, shapeContains, storeColumns, storesInBox,
+  accumulate, bandedShape, buildRows, buildStoreGrid, emptySums, rasterOf, shapeContains, storeColumns, storesInBox,
   type BandedShape, type SlotSums, type StoreColumns, type StoreGrid,
 } from './engineParts';
 import { newCustomerWindow } from './isoDate';
 import type { TerritoryStats, TerritoryStatsOptions } from './territoryStats';
 
+/** Plans of at most this many territories get every outline's raster while the page is idle. */
+const WARM_RASTERS = 500;
 /** More touched territories than this in one step: a full computation is cheaper. */
 const MAX_TOUCHED = 24;
 /** Touched boxes holding more than this share of the stores: a full computation is cheaper. */
@@ -593,6 +595,10 @@ function reshapeStep(
 export function warmPlanEngine(engine: PlanEngine): void {
   const { market } = engine.internal;
   if (!market.grid) market.grid = buildStoreGrid(market.cols);
-  for (const t of engine.territories) shapeOf(market, t.geometry);
+  // outlines with their rasters (a few KB each): a delete tests the neighbours' at once
+  for (const t of engine.territories) {
+    const shape = shapeOf(market, t.geometry);
+    if (engine.territories.length <= WARM_RASTERS) rasterOf(shape);
+  }
   market.scratch ??= new Int32Array(market.cols.lng.length).fill(-1); // touched now, not during the first edit
 }
