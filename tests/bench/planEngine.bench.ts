@@ -70,13 +70,16 @@ export function run(): void {
   const neighbour = pair.territoriesA[101]!;
   const reshaped = pair.territoriesB[pair.reshaped[0]!]!;
   let toggle = false;
-  measure('delete a territory', () => state().deleteTerritory(target.id), () => state().undo());
+  // A different territory each run: a delete the engine has not computed before.
+  let victim = 90;
+  measure('delete a territory (each run another)', () => state().deleteTerritory(pair.territoriesA[++victim]!.id), () => state().undo());
   state().deleteTerritory(target.id);
-  measure('undo the delete', () => state().undo(), () => state().deleteTerritory(target.id));
+  measure('undo the delete (the engine of before is reused)', () => state().undo(), () => state().deleteTerritory(target.id));
   state().undo();
+  // Fresh outline objects each run, so no run is an undo of an earlier one.
   measure('reshape one territory (10 counties to a neighbour)', () => {
     toggle = !toggle;
-    state().reshapeTerritory(pair.territoriesA[pair.reshaped[0]!]!.id, toggle ? reshaped.geometry : pair.territoriesA[pair.reshaped[0]!]!.geometry, 'allow');
+    state().reshapeTerritory(pair.territoriesA[pair.reshaped[0]!]!.id, structuredClone(toggle ? reshaped.geometry : pair.territoriesA[pair.reshaped[0]!]!.geometry), 'allow');
   }, () => undefined);
   measure('vertex drag frame (previewOutline)', () => state().previewOutline(neighbour.id, pair.territoriesB[101]!.geometry), () => state().recompute());
 
