@@ -168,7 +168,7 @@ export function AutoBalanceDialog({ onClose, client: makeClient = createBalanceC
           <p className="muted small">
             {mode === 'rebalance'
               ? 'Moves units along today’s borders, as few stores as possible, keeping every territory.'
-              : 'Builds new territories from the units; existing territories lend their names, colors and managers.'}{' '}
+              : 'Builds new territories from the units; each takes the name, color and manager of the current territory it overlaps most (or whose centre or manager’s home it grew from).'}{' '}
             Locked territories ({locked}) and their units are never changed.
           </p>
           <div className="form-grid">
