@@ -20,6 +20,7 @@ import { computeCompactness } from '../stats/compactness';
 import type { TerritoryStatsRow } from '../stats/territoryStats';
 import type { Territory } from '../types';
 import { polygonPartCount } from './evaluate';
+import { componentsOf } from './initialPartition';
 import { storeWeights, type BalanceMeasureSpec } from './measures';
 import type { StoreSource } from '../market';
 import type { UnitGraph } from './unitGraph';
@@ -52,25 +53,7 @@ export function unitSetParts(g: IndexedGraph, ids: readonly string[]): number {
     if (u === undefined) unknown++;
     else nodes.add(u);
   }
-  let parts = 0;
-  const seen = new Set<number>();
-  for (const s of nodes) {
-    if (seen.has(s)) continue;
-    parts++;
-    seen.add(s);
-    const stack = [s];
-    while (stack.length > 0) {
-      const u = stack.pop()!;
-      for (let e = g.graph.offsets[u]!; e < g.graph.offsets[u + 1]!; e++) {
-        const v = g.graph.neighbors[e]!;
-        if (nodes.has(v) && !seen.has(v)) {
-          seen.add(v);
-          stack.push(v);
-        }
-      }
-    }
-  }
-  return parts + unknown;
+  return componentsOf(g.graph, [...nodes]).length + unknown;
 }
 
 /** Connected pieces of a set of H3 cells (cells sharing an edge are neighbours). */

@@ -598,21 +598,7 @@ export function pickStores(m: Market, indexes: ArrayLike<number>): Market {
 
 /** Values at these indexes of a text column, in this order. */
 function pickText(c: TextColumn, indexes: ArrayLike<number>): TextColumn {
-  const n = indexes.length;
-  const ends = new Uint32Array(n);
-  const parts = new Array<string>(n);
-  let nulls: Uint8Array | null = null;
-  let end = 0;
-  for (let j = 0; j < n; j++) {
-    const i = indexes[j]!;
-    const from = i === 0 ? 0 : c.ends[i - 1]!;
-    const to = c.ends[i]!;
-    parts[j] = c.text.slice(from, to);
-    end += to - from;
-    ends[j] = end;
-    if (c.nulls !== null && c.nulls[i] === 1) (nulls ??= new Uint8Array(n))[j] = 1;
-  }
-  return { text: parts.join(''), ends, nulls };
+  return textColumnOf(Array.from(indexes, (i) => nullableTextAt(c, i)));
 }
 
 /** Codes at these indexes of a dictionary column, the dictionary cut to the values they use. */

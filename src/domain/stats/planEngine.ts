@@ -389,6 +389,13 @@ function remapped(geo: Int32Array, remap: Int32Array): Int32Array {
   return out;
 }
 
+/** rank[t] = territory t's place in winning order. */
+function rankOf(order: ArrayLike<number>, count: number): Int32Array {
+  const rank = new Int32Array(count);
+  for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
+  return rank;
+}
+
 interface Contender {
   readonly t: number;
   readonly shape: BandedShape;
@@ -450,8 +457,7 @@ function oneTerritoryStep(
   // `changed` is the market's scratch array: read it before the next step
   const { lng, lat } = market.cols;
   const n = lng.length;
-  const rank = new Int32Array(territories.length);
-  for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
+  const rank = rankOf(order, territories.length);
   const newShape = to >= 0 ? shapeOf(market, territories[to]!.geometry) : null;
   // Territories that can hold a store the touched one held (its stores lie in its old outline's box).
   const contenders = from >= 0 && heldBox ? contendersIn(market, territories, order, [[heldBox.minX, heldBox.minY, heldBox.maxX, heldBox.maxY]]) : [];
@@ -558,8 +564,7 @@ function reshapeStep(
   const box = changedEdgesBox(oldGeometry, territories[to]!.geometry);
   if (!box) return { changed: new Int32Array(0), values: new Int32Array(0), tested: 0 };
   const { lng, lat } = market.cols;
-  const rank = new Int32Array(territories.length);
-  for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
+  const rank = rankOf(order, territories.length);
   const contenders = contendersIn(market, territories, order, [box]);
   const newShape = shapeOf(market, territories[to]!.geometry);
   const toRank = rank[to]!;
