@@ -291,7 +291,9 @@ export function updatePlanEngine(
   const reshaped = touched === 1 && touchedOld >= 0 && touchedNew >= 0 && old[touchedOld]!.rank === territories[touchedNew]!.rank;
   // A reshape changes few stores, often none (a vertex dragged over empty land), a rename
   // or a recolor none: the assignment is copied only when one does change; else it is shared.
-  let geo = identity && (reshaped || touched === 0) ? oldGeo : identity ? oldGeo.slice() : remapped(oldGeo, remap);
+  // A one-territory step (draw, delete, re-rank) builds its own copy in its pass.
+  const oneStep = touched === 1 && !reshaped;
+  let geo = oneStep || (identity && (reshaped || touched === 0)) ? oldGeo : identity ? oldGeo.slice() : remapped(oldGeo, remap);
 
   // Re-test the stores the edit can move.
   let candidates: ArrayLike<number> = [];
@@ -305,7 +307,9 @@ export function updatePlanEngine(
     candidates = one.changed;
     tested = one.tested;
   } else if (touched === 1) {
-    const one = oneTerritoryStep(market, territories, newOrder, oldGeo, geo, touchedOld, touchedNew, touchedOld >= 0 ? shapeOf(market, old[touchedOld]!.geometry) : null);
+    // re-indexes the assignment in the same pass (`geo` above is not used)
+    const one = oneTerritoryStep(market, territories, newOrder, oldGeo, identity ? null : remap, touchedOld, touchedNew, touchedOld >= 0 ? shapeOf(market, old[touchedOld]!.geometry) : null);
+    geo = one.geo;
     candidates = one.changed;
     tested = one.tested;
   } else if (boxes.length > 0) {
@@ -449,14 +453,17 @@ function oneTerritoryStep(
   territories: readonly Territory[],
   order: ArrayLike<number>,
   oldGeo: Int32Array,
-  geo: Int32Array,
+  remap: Int32Array | null,
   from: number,
   to: number,
   heldBox: BandedShape | null,
-): { changed: Int32Array; tested: number } {
+): { geo: Int32Array; changed: Int32Array; tested: number } {
   // `changed` is the market's scratch array: read it before the next step
   const { lng, lat } = market.cols;
   const n = lng.length;
+  // the new assignment, re-indexed by `remap` (null: indices kept) in the same pass
+  const geo = new Int32Array(n);
+  const m = remap ? remap.length : 0;
   const rank = rankOf(order, territories.length);
   const newShape = to >= 0 ? shapeOf(market, territories[to]!.geometry) : null;
   // Territories that can hold a store the touched one held (its stores lie in its old outline's box).
@@ -470,24 +477,26 @@ function oneTerritoryStep(
   const by1 = newShape ? newShape.maxY : 0;
   const toRank = to >= 0 ? rank[to]! : -1;
   for (let i = 0; i < n; i++) {
-    if (from >= 0 && oldGeo[i] === from) {
+    const g0 = oldGeo[i]!;
+    if (from >= 0 && g0 === from) {
       tested++;
       geo[i] = firstContaining(contenders, lng[i]!, lat[i]!);
       changed[count++] = i;
       continue;
     }
+    const g = remap === null ? g0 : g0 >= 0 && g0 < m ? remap[g0]! : -1;
+    geo[i] = g;
     const x = lng[i]!;
     if (!(x >= bx0 && x <= bx1)) continue;
     const y = lat[i]!;
     if (!(y >= by0 && y <= by1)) continue;
     tested++;
-    const g = geo[i]!;
     if ((g < 0 || toRank < rank[g]!) && shapeContains(newShape!, x, y)) {
       geo[i] = to;
       changed[count++] = i;
     }
   }
-  return { changed: changed.subarray(0, count), tested };
+  return { geo, changed: changed.subarray(0, count), tested };
 }
 
 /**
