@@ -1,4 +1,5 @@
 /** Named selectors: components read state through these, never by ad-hoc paths. */
+import { buildPlanReport, type PlanReport } from '../domain/report';
 import type { Territory } from '../domain/types';
 import type { AppState } from './types';
 
@@ -50,3 +51,31 @@ const NO_PINS: readonly never[] = [];
 export const selectBalanceReport = (s: AppState) => s.balanceReport;
 export const selectLiveMeasure = (s: AppState) => s.liveMeasure;
 export const selectShapes = (s: AppState) => s.shapes;
+
+/**
+ * A selector whose result is kept while its inputs are the same objects: for derived values
+ * (a new object each time) that components read with `useAppStore`, which must get the very
+ * same value back until something it depends on changes. It keeps the last result only.
+ */
+function memoSelector<I extends unknown[] | [], T>(inputs: (s: AppState) => I, compute: (...args: I) => T): (s: AppState) => T {
+  let last: { args: I; value: T } | null = null;
+  return (s) => {
+    const args = inputs(s);
+    if (last && args.length === last.args.length && args.every((a, i) => Object.is(a, last!.args[i]))) return last.value;
+    last = { args, value: compute(...args) };
+    return last.value;
+  };
+}
+
+/**
+ * The open plan's report (domain/report): the statistics table's rows, the region roll-up,
+ * Unassigned and Total, and the balance. The one source of figures for the table, the
+ * balance panel, the header's evaluation, the map labels and the KPI table export; null
+ * until the stats are computed. Rebuilt only when the stats, the plan or the balance
+ * measure change, so a re-render reads it for free.
+ */
+export const selectPlanReport: (s: AppState) => PlanReport | null = memoSelector(
+  (s) => [s.stats, s.territories, s.regions, s.people, s.shapes, s.liveMeasure, s.market, s.assignment],
+  (stats, territories, regions, people, shapes, balance, stores, assignment) =>
+    stats ? buildPlanReport({ stats, territories, regions, people, shapes, balance, stores, assignment }) : null,
+);

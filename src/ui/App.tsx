@@ -1,8 +1,7 @@
 import { lazy, useRef, Suspense, useMemo, useState } from 'react';
-import { computeBalance, rollUpByRegion } from '../domain/stats';
 import {
-  selectAssignment, selectBottomTab, selectMode, selectPeople, selectPlan, selectPortfolioManagerId, selectSelectedId, selectStats,
-  selectStoreFilter, selectMarket, selectTerritories, selectVisibleStores, selectGroupByRegion, selectRegions, selectMultiSelection,
+  selectAssignment, selectBottomTab, selectMode, selectPeople, selectPlan, selectPortfolioManagerId,
+  selectStoreFilter, selectMarket, selectTerritories, selectVisibleStores,
 } from '../store/selectors';
 import { downloadText } from './common/download';
 import { ExportButtons } from './plans/ExportButtons';
@@ -15,14 +14,14 @@ import { PortfolioView } from './people/PortfolioView';
 import { StoresTable } from './stores/StoresTable';
 import { storesToCsvFile } from './stores/storesExport';
 import type { BottomTab } from '../store/types';
-import { formatMoneyShort } from './common/format';
 import { Legend } from './map/Legend';
 import { NameDialog } from './territories/NameDialog';
 import { Notices } from './common/Notices';
 import { SaveStatus } from './storage/SaveStatus';
 import { Shortcuts } from './common/Shortcuts';
-import { buildRows, StatsTable } from './territories/StatsTable';
-import { PlanHealth, usePlanEvaluation } from './territories/planEvaluation';
+import { PlanBalance } from './territories/PlanBalance';
+import { PlanHealth } from './territories/planEvaluation';
+import { TerritoryStatsView } from './territories/TerritoryStatsView';
 import { useAppStore, useAppStoreApi } from './common/storeContext';
 import { TerritoryPanel } from './territories/TerritoryPanel';
 import { Toolbar } from './territories/Toolbar';
@@ -58,11 +57,8 @@ export function App({ importService, balanceClient }: { importService?: () => Im
   const plan = useAppStore(selectPlan);
   const territories = useAppStore(selectTerritories);
   const people = useAppStore(selectPeople);
-  const stats = useAppStore(selectStats);
   const market = useAppStore(selectMarket);
-  const selectedId = useAppStore(selectSelectedId);
   const mode = useAppStore(selectMode);
-  const multiSelection = useAppStore(selectMultiSelection);
   const tab = useAppStore(selectBottomTab);
   const assignment = useAppStore(selectAssignment);
   const visible = useAppStore(selectVisibleStores);
@@ -75,26 +71,6 @@ export function App({ importService, balanceClient }: { importService?: () => Im
     { id: 'compare', label: 'Compare plans' },
   ];
 
-  const evaluation = usePlanEvaluation();
-  const rows = useMemo(() => (stats ? buildRows(territories, stats.rows, people, evaluation?.byId) : []), [stats, territories, people, evaluation]);
-  const regions = useAppStore(selectRegions);
-  const groupByRegion = useAppStore(selectGroupByRegion);
-  const groups = useMemo(() => {
-    if (!groupByRegion || !stats) return null;
-    const names = new Map(people.map((p) => [p.id, p.name]));
-    return rollUpByRegion(stats.rows, territories, regions).map((g) => {
-      const r = regions.find((x) => x.id === g.regionId);
-      return {
-        key: g.regionId ?? 'none',
-        name: r?.name ?? 'No region',
-        color: r?.color ?? null,
-        manager: (r?.managerId && names.get(r.managerId)) || '',
-        stats: g.stats,
-        territoryIds: g.territoryIds,
-      };
-    });
-  }, [groupByRegion, stats, territories, regions, people]);
-  const balance = useMemo(() => computeBalance(rows.map((r) => r.stats.revenue)), [rows]);
   const statusCounts = useMemo(() => {
     const c: Record<string, number> = {};
     const perCode = new Float64Array(market.status.values.length);
@@ -108,7 +84,7 @@ export function App({ importService, balanceClient }: { importService?: () => Im
       <header className="app-header">
         <h1>Territory Planner</h1>
         <span className="plan-name" title="Current plan">{plan?.name}</span>
-        <PlanHealth evaluation={evaluation} />
+        <PlanHealth />
         <SaveStatus />
         <div className="spacer" />
         {/* One control: a file input whose label reads "Import stores" and looks like a button.
@@ -155,16 +131,7 @@ export function App({ importService, balanceClient }: { importService?: () => Im
         <aside className="side-pane">
           <StorePanel />
           <TerritoryPanel />
-          <section className="panel summary" aria-label="Plan summary">
-            <h2>Plan balance</h2>
-            <p>
-              {rows.length} territories · revenue {formatMoneyShort(balance.total)} · ideal {formatMoneyShort(balance.ideal)} per territory
-            </p>
-            <p>
-              Balance index <strong>{balance.balanceIndex.toFixed(0)}</strong>/100 · max deviation ±{(balance.maxAbsDeviation * 100).toFixed(0)}% · CV{' '}
-              {(balance.coefficientOfVariation * 100).toFixed(0)}%
-            </p>
-          </section>
+          <PlanBalance />
           <RegionsPanel />
           <PeoplePanel />
           <StoragePanel />
@@ -195,26 +162,7 @@ export function App({ importService, balanceClient }: { importService?: () => Im
             ))}
           </div>
           <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-            {tab === 'territories' && stats && (
-              <label className="table-option">
-                <input type="checkbox" checked={groupByRegion} onChange={(e) => api.getState().setGroupByRegion(e.target.checked)} /> Group by region
-              </label>
-            )}
-            {tab === 'territories' && stats && (
-              <StatsTable
-                rows={rows}
-                groups={groups}
-                unassigned={stats.unassigned}
-                totals={stats.totals}
-                selectedId={selectedId}
-                multiSelected={multiSelection}
-                onRowToggle={(id) => (id === selectedId ? undefined : api.getState().toggleMultiSelection(id))}
-                onRowActivate={(id) => {
-                  api.getState().selectTerritory(id);
-                  api.getState().requestZoom(id);
-                }}
-              />
-            )}
+            {tab === 'territories' && <TerritoryStatsView />}
             {tab === 'stores' && (
               <StoresTable
                 market={market}

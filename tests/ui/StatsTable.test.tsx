@@ -13,7 +13,10 @@ function stats(over: Partial<TerritoryStatsRow>): TerritoryStatsRow {
 }
 
 function row(id: string, name: string, manager: string, s: Partial<TerritoryStatsRow>): StatsTableRow {
-  return { key: id, territoryId: id as TerritoryId, name, color: '#336699', manager, stats: stats({ territoryId: id as TerritoryId, ...s }) };
+  return {
+    kind: 'territory', key: id, territoryId: id as TerritoryId, regionId: null, name, region: '', color: '#336699', manager,
+    stats: stats({ territoryId: id as TerritoryId, ...s }), deviation: null, shape: null, ofTarget: null,
+  };
 }
 
 // Revenue 300 / 100 / 200: ideal 200, deviations +50%, −50%, 0%.

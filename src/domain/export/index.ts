@@ -1,4 +1,4 @@
-/** Exports to open formats (CSV, GeoJSON). Pure: return strings/objects, never download. */
+/** Exports to open formats (CSV, GeoJSON, KML). Pure: return strings/objects, never download. */
 export {
   territoriesToGeoJson,
   type TerritoryFeature,
@@ -21,4 +21,5 @@ export {
 } from './csv';
 export { storesToCsv, storesCsvLines, STORES_CSV_HEADER } from './storesCsv';
 export { realignmentToCsv, REALIGNMENT_CSV_HEADER } from './realignmentCsv';
+export { kpiTableToCsv, KPI_TABLE_CSV_HEADER } from './kpiTableCsv';
 export { territoriesToKml, escapeXml, kmlColor, KML_FILL_ALPHA, type TerritoriesKmlOptions } from './territoriesKml';

@@ -8,19 +8,8 @@ import { interiorPoint, unitAt, unitsInCircle, type BaseUnit } from '../../domai
 import { unionOfUnits } from '../../domain/editing';
 import { MapController } from '../../map/mapController';
 import { loadUnitSet, type UnitSet } from './baseUnitsService';
-import type { LabelKpi } from '../../store/types';
-import { formatCount, formatDeviation, formatMoneyShort, formatPercent } from '../common/format';
-
-/** The label KPI, formatted short enough for a map label. */
-function formatLabelKpi(k: LabelKpi, row: TerritoryStatsRow | undefined): string | null {
-  if (!row || k === 'none') return null;
-  switch (k) {
-    case 'stores': return `${formatCount(row.stores)} stores`;
-    case 'revenue': return formatMoneyShort(row.revenue);
-    case 'penetration': return `${formatPercent(row.penetration, 0)} pen.`;
-    case 'balance': return `${formatDeviation(row.balanceDeviation)} vs avg`;
-  }
-}
+import { selectPlanReport } from '../../store/selectors';
+import { formatLabelKpi } from './labelKpi';
 import { useAppStoreApi } from '../common/storeContext';
 
 declare global {
@@ -203,16 +192,16 @@ export default function MapView() {
     };
 
     const pushTerritories = () => {
-      const { territories, people, selectedTerritoryId, regions, colorBy, labelKpi, stats } = s();
+      const { territories, people, selectedTerritoryId, regions, colorBy, labelKpi } = s();
       const names = new Map(people.map((p) => [p.id, p.name]));
       const regionColor = new Map(regions.map((r) => [r.id, r.color]));
-      const rows = new Map(stats?.rows.map((r) => [r.territoryId, r]) ?? []);
+      const report = labelKpi === 'none' ? null : selectPlanReport(s());
       controller.setTerritories(
         territories.map((t) => ({
           territory: t,
           managerName: (t.managerId && names.get(t.managerId)) || null,
           color: colorBy === 'region' ? (t.regionId && regionColor.get(t.regionId)) || '#9aa3ad' : t.color,
-          kpi: formatLabelKpi(labelKpi, rows.get(t.id)),
+          kpi: formatLabelKpi(labelKpi, report?.byId.get(t.id)),
         })),
         selectedTerritoryId,
       );

@@ -7,6 +7,7 @@ import { territoriesToKml } from '../../domain/export';
 import { planFileName, readPlanFile, writePlanFile } from '../../domain/plans';
 import type { Territory } from '../../domain/types';
 import { newPlanId, uniquePlanName } from '../../store/plansSlice';
+import { selectPlanReport } from '../../store/selectors';
 import type { AppState } from '../../store/types';
 import { downloadText } from '../common/download';
 import { readTextFile } from '../common/readTextFile';
@@ -24,10 +25,10 @@ export function exportPlanFile(st: AppState): void {
 
 /** The KPIs each KML placemark describes (what a director asks first). */
 function kpisOf(st: AppState): (t: Territory) => { label: string; value: string }[] {
-  const rows = new Map(st.stats?.rows.map((r) => [r.territoryId, r]) ?? []);
+  const report = selectPlanReport(st);
   const names = new Map(st.people.map((p) => [p.id, p.name]));
   return (t) => {
-    const r = rows.get(t.id);
+    const r = report?.byId.get(t.id)?.stats;
     const out = [{ label: 'Territory manager', value: (t.managerId && names.get(t.managerId)) || '—' }];
     if (r) {
       out.push(

@@ -1,21 +1,18 @@
 import { useMemo, useState } from 'react';
+import type { PlanReportRow, RegionReportRow, TerritoryReportRow } from '../../domain/report';
 import type { TerritoryStatsRow } from '../../domain/stats';
-import type { Person, Territory, TerritoryId } from '../../domain/types';
+import type { TerritoryId } from '../../domain/types';
 import type { TerritoryShape } from '../../domain/balance';
-import type { LiveFigures } from './planEvaluation';
 import { formatCount, formatDeviation, formatMoney, formatPercent } from '../common/format';
 
-/** A row as the table shows it: stats plus the names the user reads. */
-export interface StatsTableRow {
-  key: string;
-  territoryId: TerritoryId | null;
-  name: string;
-  color: string | null;
-  manager: string;
-  stats: TerritoryStatsRow;
-  /** The live evaluation (deviation on the chosen measure, contiguity, compactness); absent for roll-up rows. */
-  live?: LiveFigures | undefined;
-}
+/** A territory's row as the table shows it: its row of the plan report (names, stats, live evaluation). */
+export type StatsTableRow = TerritoryReportRow;
+
+/** A region's roll-up row and the territories under it (the plan report's region rows). */
+export type StatsGroup = RegionReportRow;
+
+/** What a cell reads of any row: territory, region, Unassigned or Total. */
+type CellRow = Pick<PlanReportRow, 'name' | 'manager' | 'stats' | 'deviation' | 'shape'>;
 
 type ColumnKey = 'name' | 'manager' | 'stores' | 'customers' | 'prospects' | 'penetration' | 'newCustomers' | 'revenue' | 'growth' | 'potential' | 'shareOfWallet' | 'whitespace' | 'balance' | 'deviation' | 'contiguous' | 'compactness';
 
@@ -23,8 +20,8 @@ interface Column {
   key: ColumnKey;
   label: string;
   numeric: boolean;
-  value: (r: StatsTableRow) => number | string | null;
-  render: (r: StatsTableRow) => string;
+  value: (r: CellRow) => number | string | null;
+  render: (r: CellRow) => string;
   title?: string;
 }
 
@@ -45,20 +42,20 @@ export const COLUMNS: readonly Column[] = [
   { key: 'balance', label: 'Balance', numeric: true, value: (r) => r.stats.balanceDeviation, render: (r) => formatDeviation(r.stats.balanceDeviation), title: 'Revenue deviation from the average territory' },
   {
     key: 'deviation', label: 'Deviation', numeric: true,
-    value: (r) => (r.live?.deviation == null ? null : Math.abs(r.live.deviation)),
-    render: (r) => (r.live ? formatDeviation(r.live.deviation) : ''),
+    value: (r) => (r.deviation == null ? null : Math.abs(r.deviation)),
+    render: (r) => formatDeviation(r.deviation),
     title: 'Deviation from the ideal territory on the measure chosen for balancing (Auto-balance sets it; stores by default)',
   },
   {
     key: 'contiguous', label: 'Contiguous', numeric: false,
-    value: (r) => r.live?.shape?.parts ?? null,
-    render: (r) => contiguityText(r.live?.shape ?? null),
+    value: (r) => r.shape?.parts ?? null,
+    render: (r) => contiguityText(r.shape),
     title: 'Yes when the territory is in one piece; otherwise its number of parts (units sharing a border for territories built from units, polygon parts for drawn ones)',
   },
   {
     key: 'compactness', label: 'Compactness', numeric: true,
-    value: (r) => r.live?.shape?.compactness ?? null,
-    render: (r) => (r.live?.shape ? r.live.shape.compactness.toFixed(0) : ''),
+    value: (r) => r.shape?.compactness ?? null,
+    render: (r) => (r.shape ? r.shape.compactness.toFixed(0) : ''),
     title: 'Polsby–Popper 4πA/P², 0–100 (100 = a circle, 79 = a square)',
   },
 ];
@@ -69,31 +66,10 @@ function contiguityText(shape: TerritoryShape | null): string {
   return `${shape.parts} parts`;
 }
 
-/** Builds the table rows from stats and the plan (names, colors, managers). */
-export function buildRows(territories: readonly Territory[], rows: readonly TerritoryStatsRow[], people: readonly Person[], live?: ReadonlyMap<TerritoryId, LiveFigures>): StatsTableRow[] {
-  const names = new Map(people.map((p) => [p.id, p.name]));
-  const byId = new Map(rows.map((r) => [r.territoryId, r]));
-  return territories.flatMap((t) => {
-    const stats = byId.get(t.id);
-    if (!stats) return [];
-    return [{ key: t.id, territoryId: t.id, name: t.name, color: t.color, manager: (t.managerId && names.get(t.managerId)) || '', stats, live: live?.get(t.id) }];
-  });
-}
-
-/** A region's roll-up row and the territories under it (see rollUpByRegion). */
-export interface StatsGroup {
-  key: string;
-  name: string;
-  color: string | null;
-  manager: string;
-  stats: TerritoryStatsRow;
-  territoryIds: readonly string[];
-}
-
 export interface StatsTableProps {
-  rows: StatsTableRow[];
+  rows: readonly StatsTableRow[];
   /** When given, territories are shown under collapsible region rows. */
-  groups?: StatsGroup[] | null;
+  groups?: readonly StatsGroup[] | null;
   unassigned: TerritoryStatsRow;
   totals: TerritoryStatsRow;
   selectedId: TerritoryId | null;
@@ -138,7 +114,7 @@ export function StatsTable({ rows, groups, unassigned, totals, selectedId, onRow
           <th key={c.key} scope="row">{label}</th>
         ) : (
           <td key={c.key} className={c.numeric ? 'num' : undefined}>
-            {c.key === 'manager' || c.key === 'balance' || c.key === 'deviation' || c.key === 'contiguous' || c.key === 'compactness' ? '' : c.render({ key: label, territoryId: null, name: label, color: null, manager: '', stats })}
+            {c.key === 'manager' || c.key === 'balance' || c.key === 'deviation' || c.key === 'contiguous' || c.key === 'compactness' ? '' : c.render({ name: label, manager: '', stats, deviation: null, shape: null })}
           </td>
         ),
       )}
@@ -166,7 +142,7 @@ export function StatsTable({ rows, groups, unassigned, totals, selectedId, onRow
             {r.name}
           </th>
         ) : (
-          <td key={c.key} className={[c.numeric ? 'num' : '', c.key === 'balance' ? balanceClass(r.stats.balanceDeviation) : c.key === 'contiguous' && (r.live?.shape?.parts ?? 0) > 1 ? 'bal-bad' : ''].join(' ').trim() || undefined}>
+          <td key={c.key} className={[c.numeric ? 'num' : '', c.key === 'balance' ? balanceClass(r.stats.balanceDeviation) : c.key === 'contiguous' && (r.shape?.parts ?? 0) > 1 ? 'bal-bad' : ''].join(' ').trim() || undefined}>
             {c.render(r)}
           </td>
         ),
@@ -199,7 +175,7 @@ export function StatsTable({ rows, groups, unassigned, totals, selectedId, onRow
         {!groups && sorted.map(renderRow)}
         {groups?.map((g) => {
           const open = !collapsed.has(g.key);
-          const members = sorted.filter((r) => r.territoryId !== null && g.territoryIds.includes(r.territoryId));
+          const members = sorted.filter((r) => g.territoryIds.includes(r.territoryId));
           return [
             <tr key={`group-${g.key}`} className="group-row">
               <th scope="rowgroup">
@@ -216,7 +192,7 @@ export function StatsTable({ rows, groups, unassigned, totals, selectedId, onRow
               </th>
               {COLUMNS.slice(1).map((c) => (
                 <td key={c.key} className={c.numeric ? 'num' : undefined}>
-                  {c.key === 'manager' ? g.manager : c.key === 'deviation' || c.key === 'contiguous' || c.key === 'compactness' ? '' : c.render({ key: g.key, territoryId: null, name: g.name, color: g.color, manager: g.manager, stats: g.stats })}
+                  {c.key === 'manager' ? g.manager : c.key === 'deviation' || c.key === 'contiguous' || c.key === 'compactness' ? '' : c.render(g)}
                 </td>
               ))}
             </tr>,

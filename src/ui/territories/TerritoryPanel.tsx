@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { PersonId, RegionId } from '../../domain/types';
-import { selectMode, selectMultiSelection, selectOverlapMode, selectPeople, selectRegions, selectSelectedTerritory, selectStats, selectTerritories } from '../../store/selectors';
+import { selectMode, selectMultiSelection, selectOverlapMode, selectPeople, selectRegions, selectPlanReport, selectSelectedTerritory, selectTerritories } from '../../store/selectors';
 import type { OverlapMode } from '../../store/types';
 import { formatCount, formatDeviation, formatMoneyShort, formatPercent } from '../common/format';
 import { useAppStore, useAppStoreApi } from '../common/storeContext';
@@ -10,7 +10,7 @@ export function TerritoryPanel() {
   const t = useAppStore(selectSelectedTerritory);
   const people = useAppStore(selectPeople);
   const managers = useMemo(() => people.filter((p) => p.role === 'territory-manager'), [people]);
-  const stats = useAppStore(selectStats);
+  const report = useAppStore(selectPlanReport);
   const regions = useAppStore(selectRegions);
   const multi = useAppStore(selectMultiSelection);
   const overlapMode = useAppStore(selectOverlapMode);
@@ -38,7 +38,8 @@ export function TerritoryPanel() {
       </section>
     );
   }
-  const row = stats?.rows.find((r) => r.territoryId === t.id);
+  const reportRow = report?.byId.get(t.id);
+  const row = reportRow?.stats;
   const commitName = () => {
     if (name.trim() && name.trim() !== t.name) api.getState().renameTerritory(t.id, name);
     else setName(t.name);
@@ -112,8 +113,8 @@ export function TerritoryPanel() {
           <div><dt>Growth</dt><dd>{formatDeviation(row.revenueGrowth)}</dd></div>
           <div><dt>Whitespace</dt><dd>{formatMoneyShort(row.whitespace)}</dd></div>
           <div><dt>Balance</dt><dd>{formatDeviation(row.balanceDeviation)}</dd></div>
-          {t.targetRevenue != null && t.targetRevenue > 0 && (
-            <div><dt>Of target</dt><dd>{formatPercent(row.revenue / t.targetRevenue, 0)}</dd></div>
+          {reportRow?.ofTarget != null && (
+            <div><dt>Of target</dt><dd>{formatPercent(reportRow.ofTarget, 0)}</dd></div>
           )}
         </dl>
       )}

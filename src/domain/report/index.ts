@@ -1,0 +1,13 @@
+/** The plan report (issue 14): one model of a plan's figures that every view and export reads. */
+export {
+  buildPlanReport,
+  REPORT_ROW_NAMES,
+  type PlanReport,
+  type PlanReportBalance,
+  type PlanReportInput,
+  type PlanReportRow,
+  type RegionReportRow,
+  type ReportBalanceSettings,
+  type ReportRowKind,
+  type TerritoryReportRow,
+} from './planReport';
