@@ -1,4 +1,4 @@
-/** Exports to open formats (CSV, GeoJSON). Pure: return strings/objects, never download. */
+/** Exports to open formats (CSV, GeoJSON, KML). Pure: return strings/objects, never download. */
 export {
   territoriesToGeoJson,
   type TerritoryFeature,
@@ -22,3 +22,4 @@ export {
 export { storesToCsv, storesCsvLines, STORES_CSV_HEADER } from './storesCsv';
 export { realignmentToCsv, REALIGNMENT_CSV_HEADER } from './realignmentCsv';
 export { territoriesToKml, escapeXml, kmlColor, KML_FILL_ALPHA, type TerritoriesKmlOptions } from './territoriesKml';
+export { zipListToCsv, ZIP_LIST_CSV_HEADER } from './zipListCsv';
