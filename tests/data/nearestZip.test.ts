@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createNearestZip, stateOfZip } from '../../data/nearestZip';
-import type { ZipCentroids } from '../../src/domain/import/createZipLookup';
+import { zipTableOf as table } from '../fixtures/zipTable';
 import { loadZipTable } from '../../data/generate';
 import { createRng } from '../../data/marketGenerator';
 import { greatCircleKm } from './zipTruth';
-
-/** A table from [zip, lng, lat] rows, at the shipped file's scale. */
-function table(rows: [number, number, number][]): ZipCentroids {
-  return {
-    format: 'territory-planner/zip-centroids',
-    version: 1,
-    source: 'test',
-    scale: 10_000,
-    zip: rows.map((r) => r[0]),
-    lng: rows.map((r) => Math.round(r[1] * 10_000)),
-    lat: rows.map((r) => Math.round(r[2] * 10_000)),
-  };
-}
 
 describe('stateOfZip', () => {
   it('reads the USPS state from the prefix, with the runs’ exceptions', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon } from '@turf/turf';
 import { ZIP_LIST_CSV_HEADER, zipListToCsv } from '../../../src/domain/export';
 import { assignPlan } from '../../../src/domain/assignment';
-import type { ZipCentroids } from '../../../src/domain/import';
+import { zipTableOf as zipTable } from '../../fixtures/zipTable';
 import type { Person, PersonId, PlanId, Region, RegionId, StoreId, Territory, TerritoryGeometry, TerritoryId, WorkspaceId } from '../../../src/domain/types';
 import { LEFT_HALF, OVERLAP_HIGH, OVERLAP_LOW, RIGHT_HALF, SQUARE_WITH_HOLE, TWO_SQUARES } from '../../fixtures/geometries';
 import { mulberry32 } from '../../fixtures/random';
@@ -11,19 +11,6 @@ const PLAN = 'plan-1' as PlanId;
 
 function territory(id: string, geometry: TerritoryGeometry, rank: number, over: Partial<Territory> = {}): Territory {
   return { id: id as TerritoryId, planId: PLAN, name: `Territory ${id}`, color: '#1f77b4', geometry, managerId: null, regionId: null, locked: false, rank, ...over };
-}
-
-/** A centroid table from [zip, lng, lat] rows (coordinates at the shipped file's 1e-4° scale). */
-function zipTable(rows: readonly (readonly [number, number, number])[]): ZipCentroids {
-  return {
-    format: 'territory-planner/zip-centroids',
-    version: 1,
-    source: 'test',
-    scale: 10_000,
-    zip: rows.map((r) => r[0]),
-    lng: rows.map((r) => Math.round(r[1] * 10_000)),
-    lat: rows.map((r) => Math.round(r[2] * 10_000)),
-  };
 }
 
 /** The data lines of the export as arrays of cells (no quoted commas in these tests). */
