@@ -19,7 +19,8 @@ export const ZIP_LIST_CSV_HEADER = ['zip', 'territory_id', 'territory', 'territo
  * number. `territory_manager` and `region` are names (empty when unset or unknown).
  * Encoding per csv.ts: LF line endings (one after the last line), RFC 4180 quoting, text
  * cells neutralised against formula injection (a territory named `=SUM(A1)` is written
- * `'=SUM(A1)`). The whole table (~34,000 ZIPs) takes a few milliseconds.
+ * `'=SUM(A1)`). The demo plan over the whole table (33,791 ZIPs, 1.3 MB of CSV) takes
+ * 0.1–0.3 s in node, mostly building the territory index over its state outlines.
  *
  * @param zips the ZIP centroid table (data/zip-centroids.json, checked with `parseZipCentroids`).
  * @param territories the plan's territories (any order: ranks decide).
