@@ -58,6 +58,8 @@ export interface BigMarketOptions {
   referenceDate?: string;
   /** Land check as for the sample market; see {@link memoiseLandCheck} to keep it fast. */
   isInState?: MarketOptions['isInState'];
+  /** Each store's ZIP, as for the sample market (data/nearestZip.ts): the nearest real ZIP of its state. */
+  nearestZip: NonNullable<MarketOptions['nearestZip']>;
 }
 
 /** RFC 4180 cell: quoted only when it holds a comma, a quote or a line break. */
@@ -98,14 +100,14 @@ export function* bigMarketChunks(places: readonly Place[], options: BigMarketOpt
   const pickPlace = makePlacePicker(places);
   const managers = accountManagers().map((p) => p.name);
   const sample: StoreDraft[] = [];
-  for (let i = 0; i < THRESHOLD_SAMPLE; i++) sample.push(drawStoreDraft(seed, i, pickPlace, refDay, options.isInState));
+  for (let i = 0; i < THRESHOLD_SAMPLE; i++) sample.push(drawStoreDraft(seed, i, pickPlace, refDay, options.isInState, options.nearestZip));
   const keyThreshold = keyAccountThreshold(sample);
   sample.length = 0;
 
   yield BIG_MARKET_HEADER.join(',') + '\n';
   const lines: string[] = [];
   for (let i = 0; i < options.stores; i++) {
-    const d = drawStoreDraft(seed, i, pickPlace, refDay, options.isInState);
+    const d = drawStoreDraft(seed, i, pickPlace, refDay, options.isInState, options.nearestZip);
     const { keyAccount, manager } = drawAccountOwner(seed, d, keyThreshold);
     lines.push(line(i, d, keyAccount, manager === null ? '' : managers[manager]!));
     if (lines.length === CHUNK_ROWS) {

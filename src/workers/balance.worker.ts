@@ -21,7 +21,7 @@ interface UsLayer {
   index: ReturnType<typeof buildUnitIndex> | null;
 }
 import { throttleProgress } from './workerProgress';
-import zipTableUrl from '../../data/zip-centroids.json?url';
+import { fetchZipTable } from './zipTable';
 import { createZipLookup, type ZipLookup } from '../domain/import';
 
 /** More hexagons than this is refused with a message (the optimizer is tuned for ≈ 10k units). */
@@ -127,12 +127,6 @@ export function createBalanceApi(deps: BalanceApiDeps = {}) {
 }
 
 export type BalanceWorkerApi = ReturnType<typeof createBalanceApi>;
-
-async function fetchZipTable(): Promise<unknown> {
-  const res = await fetch(zipTableUrl);
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  return res.json();
-}
 
 // In a worker, expose one api; imported elsewhere (tests in node), do nothing.
 if (typeof WorkerGlobalScope !== 'undefined' && typeof self !== 'undefined' && self instanceof WorkerGlobalScope) {

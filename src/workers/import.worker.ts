@@ -16,7 +16,7 @@
  */
 import { expose } from 'comlink';
 import { throttleProgress as throttle } from './workerProgress';
-import zipTableUrl from '../../data/zip-centroids.json?url';
+import { fetchZipTable } from './zipTable';
 import {
   createZipLookup,
   defaultImportOptions,
@@ -331,12 +331,6 @@ export function warmUpCsv(rows: number): string {
     );
   }
   return lines.join('\n');
-}
-
-async function fetchZipTable(): Promise<unknown> {
-  const res = await fetch(zipTableUrl);
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  return res.json();
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');

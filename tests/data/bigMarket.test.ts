@@ -12,8 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import zipTable from '../../data/zip-centroids.json';
 import { BIG_MARKET_HEADER, bigMarketChunks, memoiseLandCheck, writeBigMarket } from '../../data/bigMarket';
 import { makeStateLocator } from '../../data/demoPlan';
-import { loadStatesTopology, loadUsPlaces } from '../../data/generate';
+import { loadStatesTopology, loadUsPlaces, loadZipTable } from '../../data/generate';
 import type { MarketOptions, Place } from '../../data/marketGenerator';
+import { createNearestZip, type NearestZip } from '../../data/nearestZip';
+import { TIE_KM, ZIP_CENTRES, greatCircleKm, nearestZipKm, zipProblem } from './zipTruth';
 import { STORE_FIELDS, defaultImportOptions } from '../../src/domain/import';
 import { IMPORT_LIMITS } from '../../src/workers/importClient';
 import { createImportApi } from '../../src/workers/import.worker';
@@ -22,6 +24,7 @@ const ROWS = 1_000;
 
 let places: Place[];
 let isInState: NonNullable<MarketOptions['isInState']>;
+let nearestZip: NearestZip;
 let dir: string;
 let path: string;
 let text: string;
@@ -29,9 +32,10 @@ let text: string;
 beforeAll(() => {
   places = loadUsPlaces();
   isInState = memoiseLandCheck(makeStateLocator(loadStatesTopology()));
+  nearestZip = createNearestZip(loadZipTable());
   dir = mkdtempSync(join(tmpdir(), 'tp-big-market-'));
   path = join(dir, 'big-market.csv');
-  const written = writeBigMarket(path, places, { stores: ROWS, isInState });
+  const written = writeBigMarket(path, places, { stores: ROWS, isInState, nearestZip });
   text = readFileSync(path, 'utf8');
   expect(written).toEqual({ rows: ROWS, bytes: Buffer.byteLength(text) });
 }, 60_000);
@@ -80,14 +84,17 @@ describe('large CSV market', () => {
     expect(managed / ROWS).toBeGreaterThan(0.1);
     expect(managed / ROWS).toBeLessThan(0.5);
     expect(stores.every((s) => s.potential > 0 && (s.status !== 'prospect' || s.revenue === 0))).toBe(true);
+    // Real ZIPs, by the sample market's rule: the nearest ZIP of the store's state.
+    expect(stores.map((s) => zipProblem(s)).filter(Boolean)).toEqual([]);
+    expect(stores.filter((s) => greatCircleKm(s.lng, s.lat, ...ZIP_CENTRES.get(s.zip)!) > nearestZipKm(s.state, s.lng, s.lat) + TIE_KM)).toEqual([]);
   });
 
   it('is deterministic, and the file of N rows is the start of any longer one', () => {
-    const again = [...bigMarketChunks(places, { stores: ROWS, isInState })].join('');
+    const again = [...bigMarketChunks(places, { stores: ROWS, isInState, nearestZip })].join('');
     expect(again).toBe(text);
-    const shorter = [...bigMarketChunks(places, { stores: 300, isInState })].join('');
+    const shorter = [...bigMarketChunks(places, { stores: 300, isInState, nearestZip })].join('');
     expect(text.startsWith(shorter)).toBe(true);
-    const otherSeed = [...bigMarketChunks(places, { stores: 300, isInState, seed: 7 })].join('');
+    const otherSeed = [...bigMarketChunks(places, { stores: 300, isInState, nearestZip, seed: 7 })].join('');
     expect(otherSeed).not.toBe(shorter);
     expect(text.split('\n')).toHaveLength(ROWS + 2); // header, rows, trailing newline
   });

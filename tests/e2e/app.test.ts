@@ -1,8 +1,9 @@
 /**
  * The foundation end to end, in real headless Chromium against the production build:
- * offline loading, the map, drawing with the mouse, stats, persistence and exports.
+ * offline loading, the map, drawing with the mouse, stats, persistence and exports (the ZIP
+ * list too, offline).
  */
-import { booleanClockwise, booleanPointInPolygon, distance } from '@turf/turf';
+import { bbox, booleanClockwise, booleanPointInPolygon, distance } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -73,7 +74,7 @@ describe('first run', () => {
 });
 
 describe('offline', () => {
-  it('after the first visit the app starts with the network off, map, data and plan included', async () => {
+  it('after the first visit the app starts with the network off, map, data and plan included, and exports the ZIP list', async () => {
     const { page } = await openApp();
     await drawPolygon(page, KC);
     const dialog = page.getByRole('dialog', { name: 'Name the new territory' });
@@ -92,6 +93,28 @@ describe('offline', () => {
     expect(await cellNumber(page, 'Total', 'Stores')).toBe(stores.length);
     const shot = await page.getByTestId('map').screenshot();
     expect(await distinctColors(page, shot)).toBeGreaterThan(40);
+
+    // Still offline, the ZIP list exports: its ZIP table is precached and loaded on the click.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export ZIP list/ }).click()]);
+    const lines = readFileSync((await download.path())!, 'utf8').split('\n');
+    expect(lines[0]).toBe('zip,territory_id,territory,territory_manager,region');
+    expect(lines.at(-1)).toBe('');
+    const listed = new Map(lines.slice(1, -1).map((l) => [l.split(',')[0]!, l.split(',')[1]!]));
+    // The truth, with turf: each ZIP centre in the first territory (by rank) whose exported outline holds it.
+    const fc = await exportTerritories(page);
+    const rankOf = (f: (typeof fc.features)[number]) => Number((f.properties as Record<string, unknown>)['rank']);
+    const byRank = [...fc.features].sort((a, b) => rankOf(a) - rankOf(b));
+    const boxes = byRank.map((f) => bbox(f));
+    const zips = JSON.parse(readFileSync('data/zip-centroids.json', 'utf8')) as { zip: number[]; lng: number[]; lat: number[]; scale: number };
+    const expected = new Map<string, string>();
+    zips.zip.forEach((z, i) => {
+      const [x, y] = [zips.lng[i]! / zips.scale, zips.lat[i]! / zips.scale];
+      const k = byRank.findIndex((f, j) => x >= boxes[j]![0] && x <= boxes[j]![2] && y >= boxes[j]![1] && y <= boxes[j]![3] && booleanPointInPolygon([x, y], f));
+      if (k >= 0) expected.set(String(z).padStart(5, '0'), byRank[k]!.properties.id);
+    });
+    expect(expected.size).toBeGreaterThan(25_000); // the contiguous states
+    expect(listed.get('02108')).toBe(expected.get('02108')); // Boston, leading zero kept
+    expect(listed).toEqual(expected);
     await page.context().close();
   });
 });

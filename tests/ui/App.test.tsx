@@ -63,6 +63,7 @@ describe('App', () => {
     expect(screen.getByRole('button', { name: /Draw territory/ })).toBeEnabled();
     expect(screen.getByRole('button', { name: /Export territories/ })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /Export assignments/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Export ZIP list/ })).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'Territory statistics' })).toBeInTheDocument();
     const importControl = screen.getByLabelText('Import stores');
     expect(importControl).toHaveAttribute('type', 'file');

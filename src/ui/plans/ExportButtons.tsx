@@ -1,14 +1,18 @@
+import { useState } from 'react';
 import { assignmentsCsvLines, csvChunks, kpiTableToCsv, territoriesToGeoJson } from '../../domain/export';
 import { selectPlanReport } from '../../store/selectors';
 import { downloadPieces, downloadText, slug } from '../common/download';
 import { useAppStoreApi } from '../common/storeContext';
+import { exportZipList } from './zipListExport';
 
 /**
- * Exports in open formats: territories as RFC 7946 GeoJSON, assignments as CSV, and the
- * KPI table (the statistics table's figures, from the plan report) as CSV.
+ * Exports in open formats: territories as RFC 7946 GeoJSON, assignments as CSV, the
+ * KPI table (the statistics table's figures, from the plan report) as CSV, and the plan's
+ * ZIP list as CSV (the ZIPs whose centre lies in each territory).
  */
 export function ExportButtons() {
   const api = useAppStoreApi();
+  const [zipBusy, setZipBusy] = useState(false);
   const stamp = () => new Date().toISOString().slice(0, 10);
   return (
     <div className="export-buttons">
@@ -43,6 +47,18 @@ export function ExportButtons() {
         }}
       >
         Export KPI table
+      </button>
+      <button
+        type="button"
+        disabled={zipBusy}
+        aria-busy={zipBusy}
+        title="One row per ZIP whose centre lies in a territory, for a CRM's territory rules"
+        onClick={() => {
+          setZipBusy(true);
+          void exportZipList(api.getState).finally(() => setZipBusy(false));
+        }}
+      >
+        Export ZIP list
       </button>
     </div>
   );
