@@ -76,6 +76,8 @@ export class MapController {
   readonly map: MlMap;
   private draw: TerraDraw | null = null;
   private editing: TerritoryId | null = null;
+  /** The vertex editor's feature ids of the edited territory's parts, in part order. */
+  private editParts: string[] = [];
   private territories: TerritoryView[] = [];
   private selectedId: TerritoryId | null = null;
   private market: Market | null = null;
@@ -143,7 +145,8 @@ export class MapController {
     this.draw.setMode('static');
     this.draw.on('finish', (id, context) => this.onDrawFinish(id, context));
     this.draw.on('change', (ids, type) => {
-      if (this.editing && type === 'update' && this.events.territoryDraft) {
+      // (a drag also updates the editor's vertex and midpoint markers: those change nothing)
+      if (this.editing && type === 'update' && this.events.territoryDraft && ids.some((id) => this.editParts.includes(String(id)))) {
         const g = this.editedGeometry();
         if (g) this.events.territoryDraft(this.editing, g);
       }
@@ -521,6 +524,7 @@ export class MapController {
       return false;
     }
     this.editing = territory.id;
+    this.editParts = features.map((f) => f.id);
     if (features.length === 1) this.draw.selectFeature(features[0]!.id);
     this.renderTerritories();
     return true;
@@ -529,6 +533,7 @@ export class MapController {
   stopEditing(): void {
     if (!this.draw || !this.editing) return;
     this.editing = null;
+    this.editParts = [];
     this.draw.clear();
     this.draw.setMode('static');
     this.renderTerritories();
@@ -536,11 +541,13 @@ export class MapController {
 
   private editedGeometry(): TerritoryGeometry | null {
     if (!this.draw) return null;
-    const parts = this.draw
-      .getSnapshot()
-      .filter((f) => f.geometry.type === 'Polygon' && f.properties['territoryId'] === this.editing)
-      .sort((a, b) => Number(a.properties['part']) - Number(b.properties['part']))
-      .map((f) => (f.geometry as Polygon).coordinates);
+    // The parts one by one: a snapshot of the whole editor would copy every vertex marker
+    // too (two per vertex), on every pointer move of a drag.
+    const parts: Polygon['coordinates'][] = [];
+    for (const id of this.editParts) {
+      const f = this.draw.getSnapshotFeature(id);
+      if (f?.geometry.type === 'Polygon') parts.push((f.geometry as Polygon).coordinates);
+    }
     if (parts.length === 0) return null;
     return parts.length === 1 ? { type: 'Polygon', coordinates: parts[0]! } : { type: 'MultiPolygon', coordinates: parts };
   }
