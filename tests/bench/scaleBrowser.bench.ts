@@ -3,11 +3,15 @@
  * the UI, the way a user meets it; each sits beside a baseline measured in the same run:
  *  - import: file chosen → "Import summary" shows the stores saved, against papaparse
  *    parsing the same text in the same page (the issue's bar: ≤ 7×, ≤ 3 s at 100k);
- *  - delete a territory / undo: click → the "Territory statistics" table shows the new
- *    Unassigned count, and the longest main-thread task meanwhile (PerformanceObserver
+ *  - delete a territory / undo: from the click (its event time) to the drawn frame in which
+ *    the "Territory statistics" table shows the new Unassigned count (watched in the page),
+ *    and the longest main-thread task meanwhile (PerformanceObserver
  *    'longtask': the map's software-WebGL repaints included, so a map repaint alone is
  *    timed too) and the longest script task ('long-animation-frame': the app's work), with the app as it runs (plan engine, incremental) against the same edit
  *    in the same data with `?recompute=full` (every edit recomputes everything, as before);
+ *  - vertex drag: 40 mouse moves 25 ms apart on a vertex in "Edit outline": how many times a
+ *    second the territory's Stores cell changed (the stats following the pointer), frames
+ *    drawn a second (each repaints the map: software WebGL here), longest tasks;
  *  - the save inside the import, and the reopen, also beside the storage layout the app had
  *    before (one IndexedDB record per store): N store objects written in one transaction,
  *    then read back, in a scratch database of the same page;
@@ -146,6 +150,58 @@ const LONGTASKS = `
     for (const e of list.getEntries()) window.__longestScript = Math.max(window.__longestScript, e.duration);
   }).observe({ type: 'long-animation-frame', buffered: false });
 `;
+
+// The stats table, watched in the page: when a click (its event time) is followed by the
+// table showing the awaited figure (a MutationObserver reads the cell), and when the frame
+// that shows it has been drawn (the task after the next animation frame, map repaint in it).
+// Polling from here would add its own round trips, and wait behind every map repaint.
+const WATCH = `
+  window.__cellOf = (row, column) => {
+    const table = document.querySelector('table[aria-label="Territory statistics"]');
+    if (!table) return Number.NaN;
+    const headers = [...table.querySelectorAll('thead th')].map((h) => (h.textContent ?? '').replace(/[▲▼]/g, '').trim());
+    const k = headers.indexOf(column);
+    const tr = [...table.querySelectorAll('tbody tr, tfoot tr')].find((r) => (r.querySelector('th')?.textContent ?? '').trim() === row);
+    const cell = tr?.querySelectorAll('th, td')[k];
+    return cell ? Number((cell.textContent ?? '').replace(/[^0-9.-]/g, '')) : Number.NaN;
+  };
+  // Resolves window.__watch.{click,dom,frame} once Unassigned/Stores is above (gt) or equal to (eq) 'value'.
+  window.__watchStats = (row, column, want, value) => {
+    const w = { click: null, dom: null, frame: null };
+    window.__watch = w;
+    document.addEventListener('click', (e) => { if (w.click === null) w.click = e.timeStamp; }, { capture: true, once: true });
+    const obs = new MutationObserver(() => {
+      if (w.click === null || w.dom !== null) return;
+      const v = window.__cellOf(row, column);
+      if (want === 'gt' ? v > value : v === value) {
+        w.dom = performance.now();
+        obs.disconnect();
+        requestAnimationFrame(() => setTimeout(() => { w.frame = performance.now(); }, 0));
+      }
+    });
+    obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+  };
+  // Counts, during a vertex drag, the pointer moves delivered, the frames drawn and the
+  // changes of one territory's Stores cell (the stats following the pointer).
+  window.__watchDrag = (row) => {
+    const d = { start: null, end: null, moves: 0, frames: 0, updates: [], values: [] };
+    window.__drag = d;
+    let last = window.__cellOf(row, 'Stores');
+    const onMove = (e) => { if (e.buttons === 1) { d.moves++; if (d.start === null) d.start = e.timeStamp; } };
+    const onUp = (e) => { d.end = e.timeStamp; d.stop(); };
+    const tick = () => { if (d.end !== null) return; d.frames += d.start !== null ? 1 : 0; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    const obs = new MutationObserver(() => {
+      if (d.start === null || d.end !== null) return;
+      const v = window.__cellOf(row, 'Stores');
+      if (v !== last) { last = v; d.updates.push(performance.now()); d.values.push(v); }
+    });
+    obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+    document.addEventListener('pointermove', onMove, { capture: true });
+    document.addEventListener('pointerup', onUp, { capture: true, once: true });
+    d.stop = () => { obs.disconnect(); document.removeEventListener('pointermove', onMove, { capture: true }); };
+  };
+`;
 const RESET_LONGEST = 'window.__longest = 0; window.__longestScript = 0';
 const READ_LONGEST = '[window.__longest, window.__longestScript]';
 
@@ -164,7 +220,15 @@ async function waitReady(page: Page): Promise<void> {
   await poll('the Total row', () => statsCell(page, 'Total', 'Stores'), (v) => v > 0, 120_000);
 }
 
-/** Deletes the territory with the most stores, then undoes; ms until the table shows each, and the longest tasks. */
+/** Clicks, and returns ms from the click event to the frame that shows the awaited Unassigned count. */
+async function clickToStats(page: Page, click: () => Promise<void>, want: 'gt' | 'eq', value: number): Promise<number> {
+  await page.evaluate(`window.__watchStats('Unassigned', 'Stores', '${want}', ${value})`);
+  await click();
+  const w = await poll('the table to show the new Unassigned count', () => page.evaluate('window.__watch.frame === null ? undefined : window.__watch') as Promise<{ click: number; frame: number } | undefined>, (v) => v !== undefined, 60_000);
+  return w!.frame - w!.click;
+}
+
+/** Deletes the territory with the most stores, then undoes; ms from the click to the frame showing the new stats, and the longest tasks. */
 async function deleteAndUndo(page: Page, territory: string): Promise<{ del: number; delTask: number; delScript: number; undo: number; undoTask: number; undoScript: number }> {
   const before = await statsCell(page, 'Unassigned', 'Stores');
   await page.getByRole('table', { name: 'Territory statistics' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: territory, exact: true }) }).click();
@@ -174,20 +238,75 @@ async function deleteAndUndo(page: Page, territory: string): Promise<{ del: numb
   await confirm.waitFor();
   await page.waitForTimeout(500);
   await page.evaluate(RESET_LONGEST);
-  const t0 = Date.now();
-  await confirm.click();
-  await poll('Unassigned to grow', () => statsCell(page, 'Unassigned', 'Stores'), (v) => v > before, 60_000);
-  const del = Date.now() - t0;
+  const del = await clickToStats(page, () => confirm.click(), 'gt', before);
   await page.waitForTimeout(1500); // the map's repaints and the autosave
   const [delTask, delScript] = (await page.evaluate(READ_LONGEST)) as number[];
   await page.evaluate(RESET_LONGEST);
-  const t1 = Date.now();
-  await page.getByRole('button', { name: 'Undo' }).click();
-  await poll('Unassigned back', () => statsCell(page, 'Unassigned', 'Stores'), (v) => v === before, 60_000);
-  const undo = Date.now() - t1;
+  const undoButton = page.getByRole('button', { name: 'Undo' });
+  await undoButton.waitFor();
+  const undo = await clickToStats(page, () => undoButton.click(), 'eq', before);
   await page.waitForTimeout(1500);
   const [undoTask, undoScript] = (await page.evaluate(READ_LONGEST)) as number[];
   return { del, delTask: delTask!, delScript: delScript!, undo, undoTask: undoTask!, undoScript: undoScript! };
+}
+
+interface DragFigures {
+  /** pointer moves delivered with the button down, and the drag's length (ms, in the page) */
+  moves: number;
+  ms: number;
+  /** animation frames drawn, and Stores-cell changes (the stats following), per second */
+  fps: number;
+  updatesPerSecond: number;
+  longestTask: number;
+  longestScript: number;
+}
+
+/**
+ * Drags one vertex of a territory's outline with the mouse (40 moves, 25 ms apart, as a
+ * hand moves) with "Edit outline", then undoes the edit. The demo plan's outline gives the
+ * vertex (read from data/demo-plan.json: the app's sample plan, which the scale market
+ * keeps); the map is centred on it.
+ */
+async function dragVertex(page: Page, territory: string, vertex: [number, number]): Promise<DragFigures> {
+  await page.getByRole('table', { name: 'Territory statistics' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: territory, exact: true }) }).click();
+  await page.evaluate(`window.__territoryPlanner.jumpTo(${vertex[0]}, ${vertex[1]}, 6)`);
+  await page.getByRole('region', { name: 'Selected territory' }).getByRole('button', { name: 'Edit outline' }).click();
+  await page.waitForTimeout(2000);
+  const box = (await page.getByTestId('map').boundingBox())!;
+  const p = (await page.evaluate(`window.__territoryPlanner.project(${vertex[0]}, ${vertex[1]})`)) as { x: number; y: number };
+  const x0 = box.x + p.x;
+  const y0 = box.y + p.y;
+  await page.mouse.move(x0, y0, { steps: 2 });
+  await page.waitForTimeout(500);
+  await page.evaluate(`window.__watchDrag(${JSON.stringify(territory)})`);
+  await page.evaluate(RESET_LONGEST);
+  await page.mouse.down();
+  for (let k = 1; k <= 40; k++) {
+    await page.mouse.move(x0 + 4 * k, y0 + 2 * k);
+    await page.waitForTimeout(25);
+  }
+  await page.mouse.up();
+  await page.waitForTimeout(1500);
+  const d = (await page.evaluate('({ ...window.__drag, stop: undefined })')) as { start: number; end: number; moves: number; frames: number; updates: number[] };
+  const [longestTask, longestScript] = (await page.evaluate(READ_LONGEST)) as number[];
+  await page.getByRole('button', { name: 'Done editing' }).click();
+  await page.waitForTimeout(1000);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.waitForTimeout(1500);
+  if (d.start === null || d.end === null) throw new Error('the vertex drag was not seen by the page (no pointer moves with the button down)');
+  const ms = d.end - d.start;
+  return { moves: d.moves, ms, fps: (1000 * d.frames) / ms, updatesPerSecond: (1000 * d.updates.length) / ms, longestTask: longestTask!, longestScript: longestScript! };
+}
+
+/** A vertex of the demo plan's outline for `territory` (a Polygon's eastmost vertex), for the drag. */
+function demoVertex(): { territory: string; vertex: [number, number] } {
+  const plan = JSON.parse(readFileSync(join(root, 'data/demo-plan.json'), 'utf8')) as { territories?: { name: string; geometry: { type: string; coordinates: number[][][] } }[]; plan?: { territories: { name: string; geometry: { type: string; coordinates: number[][][] } }[] } };
+  const territories = plan.territories ?? plan.plan?.territories ?? [];
+  const t = territories.find((x) => x.name === 'Texas & Oklahoma' && x.geometry.type === 'Polygon') ?? territories.find((x) => x.geometry.type === 'Polygon');
+  if (!t) throw new Error('data/demo-plan.json has no single-polygon territory to drag a vertex of');
+  let best = t.geometry.coordinates[0]![0]!;
+  for (const v of t.geometry.coordinates[0]!) if (v[0]! > best[0]!) best = v;
+  return { territory: t.name, vertex: [best[0]!, best[1]!] };
 }
 
 export async function run(): Promise<void> {
@@ -214,7 +333,7 @@ export async function run(): Promise<void> {
   const context = await chromium.launchPersistentContext(userDir, { executablePath, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1400, height: 900 } });
   const rows: string[][] = [];
   try {
-    await context.addInitScript(LONGTASKS);
+    await context.addInitScript(LONGTASKS + WATCH);
     let page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url);
     await waitReady(page);
@@ -279,6 +398,8 @@ export async function run(): Promise<void> {
     });
     const bigRepaint = await mapRepaint(page);
     const engine = await deleteAndUndo(page, biggest[0]);
+    const target = demoVertex();
+    const drag = await dragVertex(page, target.territory, target.vertex);
     await page.waitForTimeout(1500); // the autosave writes the undo
 
     // Reopen.
@@ -294,6 +415,7 @@ export async function run(): Promise<void> {
     await waitReady(page);
     await poll('every store', () => statsCell(page, 'Total', 'Stores'), (v) => v === total, 600_000);
     const full = await deleteAndUndo(page, biggest[0]);
+    const fullDrag = await dragVertex(page, target.territory, target.vertex);
 
     // Memory in a fresh tab on the saved market (the import's garbage gone with its tab).
     await page.close();
@@ -312,6 +434,9 @@ export async function run(): Promise<void> {
     rows.push(['undo → stats', fmtMs(engine.undo), `full recompute ${fmtMs(full.undo)}`, `${(engine.undo / full.undo).toFixed(2)}×`]);
     rows.push(['  longest main-thread task meanwhile (map repaints included)', fmtMs(engine.undoTask), `full recompute ${fmtMs(full.undoTask)}`, '']);
     rows.push(['  longest script task meanwhile (the app\'s own work)', fmtMs(engine.undoScript), `full recompute ${fmtMs(full.undoScript)}`, '']);
+    rows.push([`vertex drag of "${target.territory}" (${drag.moves} moves in ${fmtMs(drag.ms)}): Stores updates a second`, drag.updatesPerSecond.toFixed(1), `full recompute ${fullDrag.updatesPerSecond.toFixed(1)}`, '']);
+    rows.push(['  frames a second meanwhile (each repaints the map)', drag.fps.toFixed(1), `full recompute ${fullDrag.fps.toFixed(1)}`, '']);
+    rows.push(['  longest main-thread task / longest script task meanwhile', `${fmtMs(drag.longestTask)} / ${fmtMs(drag.longestScript)}`, `full recompute ${fmtMs(fullDrag.longestTask)} / ${fmtMs(fullDrag.longestScript)}`, '']);
     rows.push(['one map repaint (software WebGL), sample market / this market', fmtMs(sampleRepaint), `${fmtInt(added)} stores ${fmtMs(bigRepaint)}`, '']);
     rows.push(['reopen: reload → full statistics', fmtMs(reopenMs), `one record per store: read ${fmtMs(perStore.read)}`, `${(reopenMs / perStore.read).toFixed(2)}×`]);
     rows.push(['save inside the import (chunks of columns)', 'in the import above', `one record per store: write ${fmtMs(perStore.write)}`, '']);
