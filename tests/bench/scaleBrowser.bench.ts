@@ -184,8 +184,19 @@ const WATCH = `
   // Counts, during a vertex drag, the pointer moves delivered, the frames drawn and the
   // changes of one territory's Stores cell (the stats following the pointer).
   window.__watchDrag = (row) => {
-    const d = { start: null, end: null, moves: 0, frames: 0, updates: [], values: [] };
+    const d = { start: null, end: null, moves: 0, frames: 0, updates: [], values: [], appScript: [] };
     window.__drag = d;
+    // Long animation frames (≥ 50 ms) of the drag, and the time their scripts ran (the
+    // editor, the stats preview, React, the map library's calls).
+    const loaf = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (d.start === null || e.startTime < d.start || (d.end !== null && e.startTime > d.end)) continue;
+        let script = 0;
+        for (const x of e.scripts) script += x.duration;
+        d.appScript.push(script);
+      }
+    });
+    loaf.observe({ type: 'long-animation-frame', buffered: false });
     let last = window.__cellOf(row, 'Stores');
     const onMove = (e) => { if (e.buttons === 1) { d.moves++; if (d.start === null) d.start = e.timeStamp; } };
     const onUp = (e) => { d.end = e.timeStamp; d.stop(); };
@@ -199,7 +210,7 @@ const WATCH = `
     obs.observe(document.body, { subtree: true, childList: true, characterData: true });
     document.addEventListener('pointermove', onMove, { capture: true });
     document.addEventListener('pointerup', onUp, { capture: true, once: true });
-    d.stop = () => { obs.disconnect(); document.removeEventListener('pointermove', onMove, { capture: true }); };
+    d.stop = () => { setTimeout(() => loaf.disconnect(), 1000); obs.disconnect(); document.removeEventListener('pointermove', onMove, { capture: true }); };
   };
 `;
 const RESET_LONGEST = 'window.__longest = 0; window.__longestScript = 0';
@@ -259,6 +270,10 @@ interface DragFigures {
   updatesPerSecond: number;
   longestTask: number;
   longestScript: number;
+  /** long frames (≥ 50 ms) during the drag; the median and longest time their scripts ran */
+  longFrames: number;
+  appScript: number;
+  appScriptMax: number;
 }
 
 /**
@@ -287,7 +302,7 @@ async function dragVertex(page: Page, territory: string, vertex: [number, number
   }
   await page.mouse.up();
   await page.waitForTimeout(1500);
-  const d = (await page.evaluate('({ ...window.__drag, stop: undefined })')) as { start: number; end: number; moves: number; frames: number; updates: number[] };
+  const d = (await page.evaluate('({ ...window.__drag, stop: undefined })')) as { start: number; end: number; moves: number; frames: number; updates: number[]; appScript: number[] };
   const [longestTask, longestScript] = (await page.evaluate(READ_LONGEST)) as number[];
   await page.getByRole('button', { name: 'Done editing' }).click();
   await page.waitForTimeout(1000);
@@ -295,7 +310,11 @@ async function dragVertex(page: Page, territory: string, vertex: [number, number
   await page.waitForTimeout(1500);
   if (d.start === null || d.end === null) throw new Error('the vertex drag was not seen by the page (no pointer moves with the button down)');
   const ms = d.end - d.start;
-  return { moves: d.moves, ms, fps: (1000 * d.frames) / ms, updatesPerSecond: (1000 * d.updates.length) / ms, longestTask: longestTask!, longestScript: longestScript! };
+  const median = (a: number[]) => (a.length === 0 ? 0 : [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]!);
+  return {
+    moves: d.moves, ms, fps: (1000 * d.frames) / ms, updatesPerSecond: (1000 * d.updates.length) / ms, longestTask: longestTask!, longestScript: longestScript!,
+    longFrames: d.appScript.length, appScript: median(d.appScript), appScriptMax: Math.max(0, ...d.appScript),
+  };
 }
 
 /** A vertex of the demo plan's outline for `territory` (a Polygon's eastmost vertex), for the drag. */
@@ -436,6 +455,7 @@ export async function run(): Promise<void> {
     rows.push(['  longest script task meanwhile (the app\'s own work)', fmtMs(engine.undoScript), `full recompute ${fmtMs(full.undoScript)}`, '']);
     rows.push([`vertex drag of "${target.territory}" (${drag.moves} moves in ${fmtMs(drag.ms)}): Stores updates a second`, drag.updatesPerSecond.toFixed(1), `full recompute ${fullDrag.updatesPerSecond.toFixed(1)}`, '']);
     rows.push(['  frames a second meanwhile (each repaints the map)', drag.fps.toFixed(1), `full recompute ${fullDrag.fps.toFixed(1)}`, '']);
+    rows.push([`  script in the drag's long frames (≥ 50 ms; ${drag.longFrames} of them): median / max`, `${fmtMs(drag.appScript)} / ${fmtMs(drag.appScriptMax)}`, `full recompute ${fmtMs(fullDrag.appScript)} / ${fmtMs(fullDrag.appScriptMax)}`, '']);
     rows.push(['  longest main-thread task / longest script task meanwhile', `${fmtMs(drag.longestTask)} / ${fmtMs(drag.longestScript)}`, `full recompute ${fmtMs(fullDrag.longestTask)} / ${fmtMs(fullDrag.longestScript)}`, '']);
     rows.push(['one map repaint (software WebGL), sample market / this market', fmtMs(sampleRepaint), `${fmtInt(added)} stores ${fmtMs(bigRepaint)}`, '']);
     rows.push(['reopen: reload → full statistics', fmtMs(reopenMs), `one record per store: read ${fmtMs(perStore.read)}`, `${(reopenMs / perStore.read).toFixed(2)}×`]);
