@@ -11,3 +11,4 @@ export {
   type ReportRowKind,
   type TerritoryReportRow,
 } from './planReport';
+export { computeChannelPenetration, penetrationOf, type ChannelPenetration } from './channelPenetration';
