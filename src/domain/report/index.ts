@@ -12,3 +12,7 @@ export {
   type TerritoryReportRow,
 } from './planReport';
 export { computeChannelPenetration, penetrationOf, type ChannelPenetration } from './channelPenetration';
+export {
+  balanceChartData, channelPenetrationRows, targetRows,
+  type BalanceBar, type BalanceChartData, type ChannelPenetrationRow, type TargetRow,
+} from './chartData';

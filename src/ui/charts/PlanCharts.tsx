@@ -1,0 +1,45 @@
+import { useCallback, useMemo } from 'react';
+import { selectChannelPenetration, selectPlan, selectPlanReport, selectSelectedId, selectTerritories } from '../../store/selectors';
+import type { TerritoryId } from '../../domain/types';
+import { slug } from '../common/download';
+import { useAppStore, useAppStoreApi } from '../common/storeContext';
+import { BalanceChart } from './BalanceChart';
+import { ChannelPenetrationChart } from './ChannelPenetrationChart';
+import { TargetChart } from './TargetChart';
+
+/**
+ * The plan's charts beside the statistics table (issue 14): the balance chart,
+ * penetration by channel and revenue against target, all read from the plan report (the
+ * channel split from `selectChannelPenetration`, computed only while this is on screen).
+ */
+export function PlanCharts() {
+  const api = useAppStoreApi();
+  const report = useAppStore(selectPlanReport);
+  const selectedId = useAppStore(selectSelectedId);
+  const territories = useAppStore(selectTerritories);
+  const byChannel = useAppStore(selectChannelPenetration);
+  const planName = useAppStore(selectPlan)?.name ?? 'plan';
+  const territoryIds = useMemo(() => territories.map((t) => t.id), [territories]);
+  const fileStem = `${slug(planName)}-${new Date().toISOString().slice(0, 10)}`;
+  const onSelect = useCallback((id: TerritoryId) => {
+    api.getState().selectTerritory(id);
+  }, [api]);
+
+  let body;
+  if (!report) body = <p className="empty-note">Computing the figures…</p>;
+  else if (report.territories.length === 0) body = <p className="empty-note">No territories yet: draw or import territories to see the charts.</p>;
+  else if (report.total.stats.stores === 0) body = <p className="empty-note">No stores in the market: import stores to see the charts.</p>;
+  else
+    body = (
+      <>
+        <BalanceChart report={report} selectedId={selectedId} fileStem={fileStem} onSelect={onSelect} />
+        <ChannelPenetrationChart report={report} territoryIds={territoryIds} byChannel={byChannel} fileStem={fileStem} />
+        <TargetChart report={report} fileStem={fileStem} />
+      </>
+    );
+  return (
+    <section className="plan-charts" aria-label="Charts">
+      {body}
+    </section>
+  );
+}
