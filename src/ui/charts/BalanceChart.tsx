@@ -12,7 +12,7 @@ const HEIGHT = 170;
 const TOP = 14;
 const LEFT = 52;
 const BOTTOM = 64;
-const AVAILABLE = 420;
+const RIGHT = 16;
 
 /**
  * The balance chart (issue 14): one bar per territory on the plan's balance measure, in
@@ -23,8 +23,10 @@ const AVAILABLE = 420;
  * Plain SVG from the plan report: the bars are rebuilt only when the report (or the sort)
  * changes, so an edit with 50 territories costs 50 rectangles.
  */
-export const BalanceChart = memo(function BalanceChart({ report, selectedId, fileStem, onSelect }: {
+export const BalanceChart = memo(function BalanceChart({ report, selectedId, fileStem, onSelect, width: available }: {
   report: PlanReport;
+  /** The room the chart has, in pixels (bars narrow to fit, down to a minimum). */
+  width: number;
   selectedId: TerritoryId | null;
   fileStem: string;
   onSelect: (id: TerritoryId) => void;
@@ -49,8 +51,8 @@ export const BalanceChart = memo(function BalanceChart({ report, selectedId, fil
     ? `${label} per territory. Ideal ${fmt(data.ideal)}, tolerance ±${tol} (${fmt(data.low)}–${fmt(data.high)}); ${outside === 0 ? 'every territory within it' : `${outside} outside`}.`
     : `No balance figures: every territory has 0 on ${label.toLowerCase()}.`;
 
-  const slot = slotWidth(data.bars.length, AVAILABLE);
-  const width = LEFT + slot * data.bars.length + 12;
+  const slot = slotWidth(data.bars.length, available - LEFT - RIGHT);
+  const width = LEFT + slot * data.bars.length + RIGHT;
   const ticks = niceTicks(Math.max(data.high, ...data.bars.map((b) => b.value)));
   const y = linearY(ticks[ticks.length - 1]!, HEIGHT);
   const barW = Math.max(4, slot * 0.7);

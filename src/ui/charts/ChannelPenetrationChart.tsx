@@ -24,8 +24,9 @@ const PANEL_H = 64;
  * territory's weak channel reads down a column. A territory with no store of a channel
  * gets a dot on the baseline instead of a bar (no stores is not 0 % of stores).
  */
-export const ChannelPenetrationChart = memo(function ChannelPenetrationChart({ report, territoryIds, byChannel, fileStem }: {
+export const ChannelPenetrationChart = memo(function ChannelPenetrationChart({ report, territoryIds, byChannel, fileStem, width: available }: {
   report: PlanReport;
+  width: number;
   territoryIds: readonly TerritoryId[];
   byChannel: ChannelPenetration;
   fileStem: string;
@@ -44,7 +45,9 @@ export const ChannelPenetrationChart = memo(function ChannelPenetrationChart({ r
     })),
   ];
   const csv = () => ({ fileName: `penetration-by-channel-${fileStem}.csv`, text: channelPenetrationToCsv(channels, rows) });
-  const slot = slotWidth(rows.length, 300, 5, 22);
+  // Two panels a row when they fit, else one.
+  const panel = available >= 2 * (rows.length * 5) + 12 ? (available - 12) / 2 : available;
+  const slot = slotWidth(rows.length, panel - 2, 5, 22);
   const width = slot * rows.length;
   return (
     <ChartFigure

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { selectChannelPenetration, selectPlan, selectPlanReport, selectSelectedId, selectTerritories } from '../../store/selectors';
 import type { TerritoryId } from '../../domain/types';
 import { slug } from '../common/download';
@@ -14,6 +14,7 @@ import { TargetChart } from './TargetChart';
  */
 export function PlanCharts() {
   const api = useAppStoreApi();
+  const [ref, width] = useContentWidth(420);
   const report = useAppStore(selectPlanReport);
   const selectedId = useAppStore(selectSelectedId);
   const territories = useAppStore(selectTerritories);
@@ -32,14 +33,38 @@ export function PlanCharts() {
   else
     body = (
       <>
-        <BalanceChart report={report} selectedId={selectedId} fileStem={fileStem} onSelect={onSelect} />
-        <ChannelPenetrationChart report={report} territoryIds={territoryIds} byChannel={byChannel} fileStem={fileStem} />
-        <TargetChart report={report} fileStem={fileStem} />
+        <BalanceChart width={width} report={report} selectedId={selectedId} fileStem={fileStem} onSelect={onSelect} />
+        <ChannelPenetrationChart width={width} report={report} territoryIds={territoryIds} byChannel={byChannel} fileStem={fileStem} />
+        <TargetChart width={width} report={report} fileStem={fileStem} />
       </>
     );
   return (
-    <section className="plan-charts" aria-label="Charts">
+    <section className="plan-charts" aria-label="Charts" ref={ref}>
       {body}
     </section>
   );
+}
+
+/**
+ * The content width of an element, followed with a ResizeObserver (the charts fit their
+ * column and scroll sideways only when the bars reach their minimum width); `fallback`
+ * where there is no layout (jsdom) or before the first measure.
+ */
+function useContentWidth(fallback: number) {
+  const ref = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(fallback);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const measure = () => {
+      const style = getComputedStyle(el);
+      const w = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (w > 0) setWidth(Math.floor(w));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return [ref, width] as const;
 }

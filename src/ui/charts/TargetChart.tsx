@@ -15,7 +15,7 @@ const BOTTOM = 8;
  * order) and a dark tick at its target; a territory at or above its target is drawn solid,
  * one below it lighter. Territories without a target show their revenue alone.
  */
-export const TargetChart = memo(function TargetChart({ report, fileStem }: { report: PlanReport; fileStem: string }) {
+export const TargetChart = memo(function TargetChart({ report, fileStem, width }: { report: PlanReport; fileStem: string; width: number }) {
   const rows = useMemo(() => targetRows(report), [report]);
   const withTarget = rows.filter((r) => r.target !== null).length;
   const columns: DataColumn<TargetRow>[] = [
@@ -25,7 +25,7 @@ export const TargetChart = memo(function TargetChart({ report, fileStem }: { rep
     { header: 'Of target', cell: (r) => formatPercent(r.ofTarget), num: true },
   ];
   const csv = () => ({ fileName: `revenue-vs-target-${fileStem}.csv`, text: targetsToCsv(rows) });
-  const slot = slotWidth(rows.length, 420);
+  const slot = slotWidth(rows.length, width - LEFT - 12);
   const ticks = niceTicks(Math.max(0, ...rows.map((r) => Math.max(r.revenue, r.target ?? 0))));
   const y = linearY(ticks[ticks.length - 1]!, HEIGHT);
   const barW = Math.max(4, slot * 0.6);
