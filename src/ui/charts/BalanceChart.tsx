@@ -12,7 +12,7 @@ const HEIGHT = 170;
 const TOP = 14;
 const LEFT = 52;
 const BOTTOM = 64;
-const RIGHT = 16;
+const RIGHT = 36;
 
 /**
  * The balance chart (issue 14): one bar per territory on the plan's balance measure, in
@@ -135,7 +135,7 @@ export const BalanceChart = memo(function BalanceChart({ report, selectedId, fil
                 })}
               </g>
               <line className="chart-ideal" x1={0} x2={slot * data.bars.length} y1={y(data.ideal)} y2={y(data.ideal)} />
-              <text className="chart-ideal-label" x={slot * data.bars.length} y={y(data.ideal) - 4} textAnchor="end" aria-hidden="true">ideal</text>
+              <text className="chart-ideal-label" x={slot * data.bars.length + 3} y={y(data.ideal)} dy="0.32em" textAnchor="start" aria-hidden="true">ideal</text>
             </g>
           </svg>
           {activeBar && (
