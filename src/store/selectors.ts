@@ -1,5 +1,5 @@
 /** Named selectors: components read state through these, never by ad-hoc paths. */
-import { buildPlanReport, type PlanReport } from '../domain/report';
+import { buildPlanReport, computeChannelPenetration, type ChannelPenetration, type PlanReport } from '../domain/report';
 import type { Territory } from '../domain/types';
 import type { AppState } from './types';
 
@@ -78,4 +78,15 @@ export const selectPlanReport: (s: AppState) => PlanReport | null = memoSelector
   (s) => [s.stats, s.territories, s.regions, s.people, s.shapes, s.liveMeasure, s.market, s.assignment],
   (stats, territories, regions, people, shapes, balance, stores, assignment) =>
     stats ? buildPlanReport({ stats, territories, regions, people, shapes, balance, stores, assignment }) : null,
+);
+
+/**
+ * Stores and customers per territory (plan order) and channel, for the "Penetration by
+ * channel" chart: the one figure the plan engine's stats do not sum. One pass over the
+ * market's codes, redone only when the market, the assignment or the territories change;
+ * read only while the chart is on screen.
+ */
+export const selectChannelPenetration: (s: AppState) => ChannelPenetration = memoSelector(
+  (s) => [s.market, s.assignment, s.territories.length],
+  (market, assignment, k) => computeChannelPenetration(market, assignment, k),
 );

@@ -15,7 +15,7 @@ function stats(over: Partial<TerritoryStatsRow>): TerritoryStatsRow {
 function row(id: string, name: string, manager: string, s: Partial<TerritoryStatsRow>): StatsTableRow {
   return {
     kind: 'territory', key: id, territoryId: id as TerritoryId, regionId: null, name, region: '', color: '#336699', manager,
-    stats: stats({ territoryId: id as TerritoryId, ...s }), deviation: null, shape: null, ofTarget: null,
+    stats: stats({ territoryId: id as TerritoryId, ...s }), deviation: null, measureValue: null, shape: null, ofTarget: null, targetRevenue: null,
   };
 }
 

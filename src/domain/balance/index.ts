@@ -53,6 +53,7 @@ export {
   hexSetParts,
   indexGraph,
   measureTotals,
+  outsideTolerance,
   territoryShape,
   totalsFromStats,
   unitSetParts,

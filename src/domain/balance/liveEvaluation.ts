@@ -135,6 +135,15 @@ export interface PlanEvaluation {
   ideal: number;
 }
 
+/**
+ * Whether a deviation from the ideal lies outside ±tolerance (a hair of slack, so a
+ * territory exactly on the band's edge counts as inside). Null (ideal 0) is never outside.
+ * The one rule for the header's count, the balance chart and its data.
+ */
+export function outsideTolerance(deviation: number | null, tolerance: number): boolean {
+  return deviation !== null && Math.abs(deviation) > tolerance + 1e-12;
+}
+
 /** The plan's figures from per-territory totals and shapes (null shape = not known yet). */
 export function evaluatePlan(totals: ArrayLike<number>, shapes: readonly (TerritoryShape | null)[], tolerance: number): PlanEvaluation {
   const k = totals.length;
@@ -149,7 +158,7 @@ export function evaluatePlan(totals: ArrayLike<number>, shapes: readonly (Territ
     deviations.push(d);
     if (d !== null) {
       maxDeviation = Math.max(maxDeviation, Math.abs(d));
-      if (Math.abs(d) > tolerance + 1e-12) outOfTolerance++;
+      if (outsideTolerance(d, tolerance)) outOfTolerance++;
     }
   }
   const nonContiguous: number[] = [];

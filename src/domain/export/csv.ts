@@ -50,6 +50,17 @@ export function csvNumberCell(n: number): string {
   return Number.isFinite(n) ? String(n) : '';
 }
 
+/**
+ * `x` to `decimals` places (as `toFixed` rounds), as a number for a numeric cell: never
+ * "-0"; null and non-finite become null (an empty cell). For exports whose numbers are
+ * plain (no separators) but not carried to 17 digits.
+ */
+export function rounded(x: number | null, decimals: number): number | null {
+  if (x === null || !Number.isFinite(x)) return null;
+  const v = Number(x.toFixed(decimals));
+  return v === 0 ? 0 : v;
+}
+
 /** Encodes one value by its type (see `CsvValue`). */
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';

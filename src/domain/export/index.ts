@@ -24,3 +24,4 @@ export { realignmentToCsv, REALIGNMENT_CSV_HEADER } from './realignmentCsv';
 export { kpiTableToCsv, KPI_TABLE_CSV_HEADER } from './kpiTableCsv';
 export { territoriesToKml, escapeXml, kmlColor, KML_FILL_ALPHA, type TerritoriesKmlOptions } from './territoriesKml';
 export { zipListToCsv, ZIP_LIST_CSV_HEADER } from './zipListCsv';
+export { balanceChartToCsv, channelPenetrationToCsv, targetsToCsv, measureColumn } from './chartCsv';

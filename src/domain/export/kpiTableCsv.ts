@@ -32,7 +32,7 @@
  * - manager = the territory's (or region's) manager by name.
  */
 import type { PlanReport, PlanReportRow } from '../report';
-import { toCsv, type CsvValue } from './csv';
+import { rounded, toCsv, type CsvValue } from './csv';
 
 /** Columns of the KPI table export, in order (the header line is exactly these). */
 export const KPI_TABLE_CSV_HEADER = [
@@ -62,12 +62,6 @@ const RATIO_DECIMALS = 6;
 const MONEY_DECIMALS = 2;
 const COMPACTNESS_DECIMALS = 2;
 
-/** `x` to `decimals` places (as `toFixed` rounds), as a number: never "-0"; null and non-finite become an empty cell. */
-function rounded(x: number | null, decimals: number): number | null {
-  if (x === null || !Number.isFinite(x)) return null;
-  const v = Number(x.toFixed(decimals));
-  return v === 0 ? 0 : v;
-}
 
 function cells(r: PlanReportRow): CsvValue[] {
   const s = r.stats;

@@ -11,3 +11,8 @@ export {
   type ReportRowKind,
   type TerritoryReportRow,
 } from './planReport';
+export { computeChannelPenetration, penetrationOf, type ChannelPenetration } from './channelPenetration';
+export {
+  balanceChartData, channelPenetrationRows, targetRows,
+  type BalanceBar, type BalanceChartData, type ChannelPenetrationRow, type TargetRow,
+} from './chartData';

@@ -44,10 +44,18 @@ export interface PlanReportRow {
    * default), null when the ideal is 0. Null on the other rows.
    */
   deviation: number | null;
+  /**
+   * Territory rows: the territory's total on the balance measure (in the measure's units;
+   * for a mix of two measures, its share of the mix), what `deviation` compares with
+   * `balance.ideal`. Null on the other rows.
+   */
+  measureValue: number | null;
   /** Territory rows: contiguity and compactness (null until known, and on the other rows). */
   shape: TerritoryShape | null;
   /** Territory rows: revenue / target revenue when the territory has a positive target; otherwise null. */
   ofTarget: number | null;
+  /** Territory rows: the revenue target when it is positive (what `ofTarget` divides by); otherwise null. */
+  targetRevenue: number | null;
 }
 
 /** A territory's row (`kind: 'territory'`, `territoryId` set). */
@@ -143,6 +151,7 @@ export function buildPlanReport(input: PlanReportInput): PlanReport {
     const s = rowOf.get(t.id);
     if (!s) return;
     const region = t.regionId ? regionById.get(t.regionId) : undefined;
+    const target = t.targetRevenue != null && t.targetRevenue > 0 ? t.targetRevenue : null;
     rows.push({
       kind: 'territory',
       key: t.id,
@@ -154,8 +163,10 @@ export function buildPlanReport(input: PlanReportInput): PlanReport {
       manager: managerOf(t.managerId),
       stats: s,
       deviation: evaluation.deviations[i] ?? null,
+      measureValue: measured[i] ?? 0,
       shape: shapes[i] ?? null,
-      ofTarget: t.targetRevenue != null && t.targetRevenue > 0 ? s.revenue / t.targetRevenue : null,
+      ofTarget: target !== null ? s.revenue / target : null,
+      targetRevenue: target,
     });
   });
 
@@ -201,5 +212,5 @@ function measureTotalsOf(input: PlanReportInput, rowOf: ReadonlyMap<TerritoryId 
 }
 
 function aggregateRow<K extends Exclude<ReportRowKind, 'territory'>>(kind: K, key: string, name: string, stats: TerritoryStatsRow): PlanReportRow & { kind: K } {
-  return { kind, key, territoryId: null, regionId: null, name, region: '', color: null, manager: '', stats, deviation: null, shape: null, ofTarget: null };
+  return { kind, key, territoryId: null, regionId: null, name, region: '', color: null, manager: '', stats, deviation: null, measureValue: null, shape: null, ofTarget: null, targetRevenue: null };
 }

@@ -5,7 +5,7 @@ import { MEASURE_LABELS } from '../balance/AutoBalanceDialog';
 import { useAppStore, useAppStoreApi } from '../common/storeContext';
 
 /** The balance measure as the header names it: "Stores", or "Revenue + Stores" for a mix. */
-function measureLabel(s: BalanceMeasureSpec): string {
+export function measureLabel(s: BalanceMeasureSpec): string {
   return s.secondary && s.secondary.weight > 0 ? `${MEASURE_LABELS[s.measure]} + ${MEASURE_LABELS[s.secondary.measure]}` : MEASURE_LABELS[s.measure];
 }
 

@@ -20,10 +20,12 @@ describe('buildPlanReport', () => {
     expect(a.stats.penetration).toBeCloseTo(2 / 3, 12);
     expect(a.stats.revenueGrowth).toBeCloseTo(20 / 280, 12);
     expect(a.ofTarget).toBe(300 / 400);
+    expect(a.targetRevenue).toBe(400);
     const c = row(report, 'C');
     expect(sums(c.stats)).toEqual({ stores: 2, customers: 1, prospects: 0, lost: 1, revenue: 400, priorRevenue: 450, potential: 500, whitespace: 100, newCustomers: 0 });
     expect(c.stats.penetration).toBe(0.5);
     expect(c.ofTarget).toBeNull(); // no target
+    expect(c.targetRevenue).toBeNull();
   });
 
   it('gives a territory without a region an empty region, and a deleted region counts as none', () => {
@@ -72,6 +74,9 @@ describe('buildPlanReport', () => {
     expect(b.maxDeviation).toBeCloseTo(5 / 7, 12);
     expect(b.outOfTolerance).toBe(4);
     expect(b.balanceIndex).toBeCloseTo(100 * (1 - 3 / 7), 9); // mean |deviation| = (5 + 3 + 1 + 3) / 7 / 4
+    // what each deviation compares with the ideal: the territory's stores
+    expect(report.territories.map((r) => r.measureValue)).toEqual([3, 1, 2, 1]);
+    expect(report.unassigned.measureValue).toBeNull();
   });
 
   it('balances revenue over the territories as the Plan balance panel shows it', () => {
