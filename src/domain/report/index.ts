@@ -11,3 +11,5 @@ export {
   type ReportRowKind,
   type TerritoryReportRow,
 } from './planReport';
+export { CLASS_METHODS, MAX_CLASSES, MIN_CLASSES, NO_DATA_COLOR, classBounds, classColors, classOf, clampClasses, type ClassMethod } from './classify';
+export { CHOROPLETH_KPIS, CHOROPLETH_UNIT, buildChoropleth, choroplethValue, isChoroplethKpi, type Choropleth, type ChoroplethClass, type ChoroplethKpi } from './choropleth';
