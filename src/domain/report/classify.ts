@@ -2,10 +2,10 @@
  * Classing for choropleth maps (issue 14, "See it on the map"): cut a set of KPI values into
  * 3–9 classes and give each class a colorblind-safe color. Pure: no store, no map.
  *
- * Classes are given by their bounds B (length = classes + 1, non-decreasing): class i holds
- * B[i] ≤ v < B[i+1], the last class also holds v = B[last]. Only the top class may be
- * degenerate (B[n−1] = B[n], it then holds just the maximum), so every finite value in
- * [B[0], B[n]] falls in exactly one class. Missing values (null, NaN, ±Infinity) are "no data".
+ * Classes are given by their bounds B (length = classes + 1, strictly increasing, except
+ * [v, v] when every value is v): class i holds B[i] ≤ v < B[i+1], the last class also holds
+ * v = B[last], so every finite value in [B[0], B[n]] falls in exactly one class. Missing
+ * values (null, NaN, ±Infinity) are "no data".
  */
 
 export type ClassMethod = 'quantile' | 'equal' | 'jenks';
@@ -44,8 +44,9 @@ function lowerBounds(sorted: readonly number[], k: number, method: ClassMethod):
   } else {
     lows = jenksLowerBounds(sorted, Math.min(k, n));
   }
+  // Distinct starts; a class starting at the maximum would read "max – max": the class below takes it.
   const out: number[] = [];
-  for (const l of lows) if (out.length === 0 || l > out[out.length - 1]!) out.push(l);
+  for (const l of lows) if (out.length === 0 || (l > out[out.length - 1]! && l < max)) out.push(l);
   return out;
 }
 
