@@ -590,6 +590,16 @@ export class MapController {
     };
   }
 
+  /** The fill color of each territory drawn now, by name (for the browser tests). */
+  renderedTerritoryColors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const f of this.map.queryRenderedFeatures({ layers: [LAYERS.territoryFill] })) {
+      const p = f.properties as { name?: string; color?: string };
+      if (p.name && p.color) out[p.name] = p.color;
+    }
+    return out;
+  }
+
   /** Pixel position of a lng/lat in the map container (used by browser tests and tooltips). */
   project(lng: number, lat: number): { x: number; y: number } {
     return this.map.project([lng, lat]);

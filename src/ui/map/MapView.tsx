@@ -21,6 +21,7 @@ declare global {
       unproject(x: number, y: number): { lng: number; lat: number };
       jumpTo(lng: number, lat: number, zoom: number): void;
       renderedStoreCounts(): { clusters: number; stores: number };
+      renderedTerritoryColors(): Record<string, string>;
     };
   }
 }
@@ -190,6 +191,7 @@ export default function MapView() {
       unproject: (x, y) => controller.unproject(x, y),
       jumpTo: (lng, lat, zoom) => controller.jumpTo(lng, lat, zoom),
       renderedStoreCounts: () => controller.renderedStoreCounts(),
+      renderedTerritoryColors: () => controller.renderedTerritoryColors(),
     };
 
     const pushTerritories = () => {
