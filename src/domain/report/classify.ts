@@ -17,6 +17,8 @@ export const MAX_CLASSES = 9;
 export const SEQUENTIAL_PALETTE = ['#ffffd9', '#edf8b1', '#c7e9b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#225ea8', '#253494', '#081d58'] as const;
 /** ColorBrewer PuOr, 9 classes: diverging, colorblind-safe, orange = below 0, purple = above. */
 export const DIVERGING_PALETTE = ['#b35806', '#e08214', '#fdb863', '#fee0b6', '#f7f7f7', '#d8daeb', '#b2abd2', '#8073ac', '#542788'] as const;
+/** Fill opacity of territories colored by class on the map; the legend's swatches use it too. */
+export const CLASSED_FILL_OPACITY = 0.65;
 /** Territories without a value. */
 export const NO_DATA_COLOR = '#c8ccd1';
 

@@ -1,4 +1,5 @@
 import { CHOROPLETH_UNIT, NO_DATA_COLOR, type ChoroplethKpi } from '../../domain/report';
+import { CLASSED_FILL_OPACITY } from '../../domain/report/classify';
 import { selectChoropleth } from '../../store/selectors';
 import { formatMoneyShort, formatPercent } from '../common/format';
 import { useAppStore } from '../common/storeContext';
@@ -22,13 +23,13 @@ export function ChoroplethLegend() {
       <ul>
         {c.classes.map((k, i) => (
           <li key={i}>
-            <span className="swatch" style={{ background: k.color }} aria-hidden="true" />
+            <span className="swatch" style={{ background: k.color, opacity: CLASSED_FILL_OPACITY }} aria-hidden="true" />
             {formatBound(c.kpi, k.from)} – {formatBound(c.kpi, k.to)} <span className="muted">({k.count})</span>
           </li>
         ))}
         {c.noData > 0 && (
           <li>
-            <span className="swatch" style={{ background: NO_DATA_COLOR }} aria-hidden="true" />
+            <span className="swatch" style={{ background: NO_DATA_COLOR, opacity: CLASSED_FILL_OPACITY }} aria-hidden="true" />
             No data <span className="muted">({c.noData})</span>
           </li>
         )}

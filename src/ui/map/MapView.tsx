@@ -208,6 +208,7 @@ export default function MapView() {
             ? choropleth.colors.get(t.id) ?? NO_DATA_COLOR
             : colorBy === 'region' ? (t.regionId && regionColor.get(t.regionId)) || '#9aa3ad' : t.color,
           kpi: formatLabelKpi(labelKpi, report?.byId.get(t.id)),
+          classed: choropleth !== null,
         })),
         selectedTerritoryId,
       );
