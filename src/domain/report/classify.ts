@@ -42,7 +42,14 @@ function lowerBounds(sorted: readonly number[], k: number, method: ClassMethod):
   if (method === 'equal') {
     lows = Array.from({ length: k }, (_, i) => min + ((max - min) * i) / k);
   } else if (method === 'quantile') {
-    lows = Array.from({ length: k }, (_, i) => sorted[Math.floor((i * n) / k)]!);
+    // A start tied with the class below moves up to the next distinct value (ties stay in one class).
+    lows = [min];
+    for (let i = 1, at = 0; i < k; i++) {
+      at = Math.max(at, Math.floor((i * n) / k));
+      while (at < n && sorted[at]! <= lows[lows.length - 1]!) at++;
+      if (at >= n) break;
+      lows.push(sorted[at]!);
+    }
   } else {
     lows = jenksLowerBounds(sorted, Math.min(k, n));
   }

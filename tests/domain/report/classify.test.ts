@@ -32,6 +32,12 @@ describe('classBounds', () => {
     expect(classOf([0, 2, 4, 6, 8, 10], 2)).toBe(1);
   });
 
+  it('quantiles with ties: tied values stay in one class, the next class starts at the next distinct value', () => {
+    // Starts at positions 0, 2, 4 of 1,1,1,1,2,3 → 1, (1 tied → 2), 3 = the maximum (joins the class below).
+    expect(classBounds([1, 1, 1, 1, 2, 3], 'quantile', 3)).toEqual([1, 2, 3]);
+    expect(classBounds([5, 5, 5, 7, 7, 7, 9, 9, 9, 11], 'quantile', 4)).toEqual([5, 7, 9, 11]);
+  });
+
   it('no class starts at the maximum: the class below holds it', () => {
     // Starts at positions 0, 0, 1, 2, 3 of 0, 1/2, 2/3, 1 → 0, 1/2, 2/3 (1 joins the top class).
     expect(classBounds([0, 0.5, 2 / 3, 1], 'quantile', 5)).toEqual([0, 0.5, 2 / 3, 1]);
