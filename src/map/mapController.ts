@@ -67,6 +67,8 @@ export interface TerritoryView {
   color?: string;
   /** A KPI shown under the name, already formatted (e.g. "$12.3M"). */
   kpi?: string | null;
+  /** A class color of "Color by" a KPI: filled denser, so the classes read as in the legend. */
+  classed?: boolean;
 }
 
 /** The contiguous US, the default view. */
@@ -219,10 +221,10 @@ export class MapController {
     const ordered = [...visible].sort((a, b) => b.territory.rank - a.territory.rank);
     const polygons: FeatureCollection = {
       type: 'FeatureCollection',
-      features: ordered.map(({ territory: t, color }) => ({
+      features: ordered.map(({ territory: t, color, classed }) => ({
         type: 'Feature',
         id: t.id,
-        properties: { id: t.id, name: t.name, color: color ?? t.color, selected: t.id === this.selectedId },
+        properties: { id: t.id, name: t.name, color: color ?? t.color, selected: t.id === this.selectedId, classed: classed === true },
         geometry: t.geometry,
       })),
     };
@@ -588,6 +590,16 @@ export class MapController {
       clusters: this.map.queryRenderedFeatures({ layers: [LAYERS.cells] }).length,
       stores: this.map.queryRenderedFeatures({ layers: [LAYERS.stores] }).length,
     };
+  }
+
+  /** The fill color of each territory drawn now, by name (for the browser tests). */
+  renderedTerritoryColors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const f of this.map.queryRenderedFeatures({ layers: [LAYERS.territoryFill] })) {
+      const p = f.properties as { name?: string; color?: string };
+      if (p.name && p.color) out[p.name] = p.color;
+    }
+    return out;
   }
 
   /** Pixel position of a lng/lat in the map container (used by browser tests and tooltips). */

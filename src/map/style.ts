@@ -5,6 +5,7 @@
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import notoBold from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url';
 import notoRegular from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
+import { CLASSED_FILL_OPACITY } from '../domain/report/classify';
 import { STATUS_COLORS } from './statusColors';
 import { POINTS_MIN_ZOOM, STORE_TILE_LAYERS } from './storeTiles';
 
@@ -89,7 +90,10 @@ export function baseStyle(storeTiles: string): StyleSpecification {
       source: SOURCES.territories,
       paint: {
         'fill-color': ['get', 'color'],
-        'fill-opacity': ['case', ['boolean', ['get', 'selected'], false], 0.42, 0.24],
+        // Class colors of "Color by" a KPI are filled denser (CLASSED_FILL_OPACITY) so they match the legend.
+        'fill-opacity': ['case',
+          ['boolean', ['get', 'classed'], false], ['case', ['boolean', ['get', 'selected'], false], 0.8, CLASSED_FILL_OPACITY],
+          ['boolean', ['get', 'selected'], false], 0.42, 0.24],
       },
     },
     {

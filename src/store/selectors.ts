@@ -1,5 +1,5 @@
 /** Named selectors: components read state through these, never by ad-hoc paths. */
-import { buildPlanReport, computeChannelPenetration, type ChannelPenetration, type PlanReport } from '../domain/report';
+import { buildChoropleth, buildPlanReport, computeChannelPenetration, isChoroplethKpi, type ChannelPenetration, type Choropleth, type PlanReport } from '../domain/report';
 import type { Territory } from '../domain/types';
 import type { AppState } from './types';
 
@@ -32,6 +32,8 @@ export const selectLiveRadius = (s: AppState) => s.liveRadiusMeters;
 export const selectRegions = (s: AppState) => s.regions;
 export const selectColorBy = (s: AppState) => s.colorBy;
 export const selectLabelKpi = (s: AppState) => s.labelKpi;
+export const selectClassMethod = (s: AppState) => s.classMethod;
+export const selectClassCount = (s: AppState) => s.classCount;
 export const selectGroupByRegion = (s: AppState) => s.groupByRegion;
 export const selectMultiSelection = (s: AppState) => s.multiSelection;
 export const selectOverlapMode = (s: AppState) => s.overlapMode;
@@ -89,4 +91,14 @@ export const selectPlanReport: (s: AppState) => PlanReport | null = memoSelector
 export const selectChannelPenetration: (s: AppState) => ChannelPenetration = memoSelector(
   (s) => [s.market, s.assignment, s.territories.length],
   (market, assignment, k) => computeChannelPenetration(market, assignment, k),
+);
+
+/**
+ * The map's KPI coloring ("Color by" a KPI): classes, legend and each territory's color, from
+ * the plan report, so the colors follow every edit. Null when coloring by territory or region
+ * or before the stats exist.
+ */
+export const selectChoropleth: (s: AppState) => Choropleth | null = memoSelector(
+  (s) => [selectPlanReport(s), s.colorBy, s.classMethod, s.classCount],
+  (report, colorBy, method, k) => (report && isChoroplethKpi(colorBy) ? buildChoropleth(report, colorBy, method, k) : null),
 );

@@ -1,3 +1,4 @@
+import type { ChoroplethKpi, ClassMethod } from '../domain/report';
 import type { Market } from '../domain/market';
 import type { LineString } from 'geojson';
 import type { UnitShape } from '../domain/baseUnits';
@@ -179,12 +180,12 @@ export interface PlansSlice {
 
 export interface RegionSlice {
   regions: Region[];
-  /** How the map colors territories. */
-  colorBy: 'territory' | 'region';
+  /** How the map colors territories: their own color, their region's, or classed by a KPI. */
+  colorBy: ColorBy;
   addRegion(name: string): Region | null;
   updateRegion(id: RegionId, patch: Partial<Pick<Region, 'name' | 'color' | 'managerId'>>): void;
   deleteRegion(id: RegionId): void;
-  setColorBy(by: 'territory' | 'region'): void;
+  setColorBy(by: ColorBy): void;
 }
 
 export interface PeopleSlice {
@@ -316,6 +317,9 @@ export interface BalanceSummaryFigures {
   status: 'done' | 'cancelled';
 }
 
+/** "Color by" on the map. */
+export type ColorBy = 'territory' | 'region' | ChoroplethKpi;
+
 export type LabelKpi = 'none' | 'stores' | 'revenue' | 'penetration' | 'balance';
 
 export type DrawMode = 'polygon' | 'rectangle' | 'circle' | 'freehand';
@@ -367,6 +371,11 @@ export interface UiSlice {
   /** The KPI shown in each territory's map label. */
   labelKpi: LabelKpi;
   setLabelKpi(k: LabelKpi): void;
+  /** How a KPI "Color by" cuts the territories into classes, and how many (3–9). */
+  classMethod: ClassMethod;
+  setClassMethod(m: ClassMethod): void;
+  classCount: number;
+  setClassCount(n: number): void;
   /** Group the territory statistics by region. */
   groupByRegion: boolean;
   setGroupByRegion(on: boolean): void;

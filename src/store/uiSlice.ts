@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { clampClasses } from '../domain/report';
 import { EMPTY_STORE_FILTER, filterStores } from '../domain/query';
 import { planSettings } from './planChange';
 import type { AppState, UiSlice } from './types';
@@ -41,6 +42,14 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   labelKpi: 'none',
   setLabelKpi(labelKpi) {
     set({ labelKpi });
+  },
+  classMethod: 'quantile',
+  setClassMethod(classMethod) {
+    set({ classMethod });
+  },
+  classCount: 5,
+  setClassCount(n) {
+    set({ classCount: clampClasses(n) });
   },
   groupByRegion: false,
   setGroupByRegion(groupByRegion) {

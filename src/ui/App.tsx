@@ -15,6 +15,7 @@ import { StoresTable } from './stores/StoresTable';
 import { storesToCsvFile } from './stores/storesExport';
 import type { BottomTab } from '../store/types';
 import { Legend } from './map/Legend';
+import { ChoroplethLegend } from './map/ChoroplethLegend';
 import { NameDialog } from './territories/NameDialog';
 import { Notices } from './common/Notices';
 import { SaveStatus } from './storage/SaveStatus';
@@ -126,6 +127,7 @@ export function App({ importService, balanceClient }: { importService?: () => Im
             <MapView />
           </Suspense>
           <Legend counts={statusCounts} />
+          <ChoroplethLegend />
           <MapOptions />
         </div>
         <aside className="side-pane">

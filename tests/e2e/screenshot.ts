@@ -1,7 +1,7 @@
 /**
  * Takes a screenshot of the running app in headless Chromium, for the README and for
  * checking the UI by eye: `npm run build && npm run screenshot` (it serves dist/ itself).
- * Usage: tsx tests/e2e/screenshot.ts [out.png] [--select "Territory name"] [--compare]
+ * Usage: tsx tests/e2e/screenshot.ts [out.png] [--select "Territory name"] [--compare] [--color-by Penetration]
  * --compare duplicates the plan, draws a new territory in the copy and opens the compare
  * view (the realignment report with the moved stores on the map).
  */
@@ -13,6 +13,8 @@ const out = process.argv[2] ?? 'public/screenshot.png';
 const selectIdx = process.argv.indexOf('--select');
 const select = selectIdx > 0 ? process.argv[selectIdx + 1] : undefined;
 const compare = process.argv.includes('--compare');
+const colorByIdx = process.argv.indexOf('--color-by');
+const colorBy = colorByIdx > 0 ? process.argv[colorByIdx + 1] : undefined;
 
 const server = await preview({ preview: { host: '127.0.0.1', port: 4320, strictPort: false }, logLevel: 'warn' });
 const url = server.resolvedUrls!.local[0]!;
@@ -35,6 +37,10 @@ try {
     await page.getByRole('button', { name: 'Compare', exact: true }).click();
     await page.getByRole('table', { name: 'Territory comparison' }).waitFor();
     await page.evaluate(() => window.__territoryPlanner!.jumpTo(-103, 39.7, 5.2));
+  }
+  if (colorBy) {
+    await page.getByRole('combobox', { name: 'Color by' }).selectOption({ label: colorBy });
+    await page.getByRole('region', { name: 'Legend' }).waitFor();
   }
   const dismiss = page.getByRole('button', { name: 'Dismiss' });
   while ((await dismiss.count()) > 0) await dismiss.first().click();

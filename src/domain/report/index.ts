@@ -16,3 +16,5 @@ export {
   balanceChartData, channelPenetrationRows, targetRows,
   type BalanceBar, type BalanceChartData, type ChannelPenetrationRow, type TargetRow,
 } from './chartData';
+export { CLASS_METHODS, MAX_CLASSES, MIN_CLASSES, NO_DATA_COLOR, classBounds, classColors, classOf, clampClasses, type ClassMethod } from './classify';
+export { CHOROPLETH_KPIS, CHOROPLETH_UNIT, buildChoropleth, choroplethValue, isChoroplethKpi, type Choropleth, type ChoroplethClass, type ChoroplethKpi } from './choropleth';

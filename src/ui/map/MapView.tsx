@@ -8,7 +8,8 @@ import { interiorPoint, unitAt, unitsInCircle, type BaseUnit } from '../../domai
 import { unionOfUnits } from '../../domain/editing';
 import { MapController } from '../../map/mapController';
 import { loadUnitSet, type UnitSet } from './baseUnitsService';
-import { selectPlanReport } from '../../store/selectors';
+import { selectChoropleth, selectPlanReport } from '../../store/selectors';
+import { isChoroplethKpi, NO_DATA_COLOR } from '../../domain/report';
 import { formatLabelKpi } from './labelKpi';
 import { useAppStoreApi } from '../common/storeContext';
 
@@ -20,6 +21,7 @@ declare global {
       unproject(x: number, y: number): { lng: number; lat: number };
       jumpTo(lng: number, lat: number, zoom: number): void;
       renderedStoreCounts(): { clusters: number; stores: number };
+      renderedTerritoryColors(): Record<string, string>;
     };
   }
 }
@@ -189,6 +191,7 @@ export default function MapView() {
       unproject: (x, y) => controller.unproject(x, y),
       jumpTo: (lng, lat, zoom) => controller.jumpTo(lng, lat, zoom),
       renderedStoreCounts: () => controller.renderedStoreCounts(),
+      renderedTerritoryColors: () => controller.renderedTerritoryColors(),
     };
 
     const pushTerritories = () => {
@@ -196,12 +199,16 @@ export default function MapView() {
       const names = new Map(people.map((p) => [p.id, p.name]));
       const regionColor = new Map(regions.map((r) => [r.id, r.color]));
       const report = labelKpi === 'none' ? null : selectPlanReport(s());
+      const choropleth = selectChoropleth(s());
       controller.setTerritories(
         territories.map((t) => ({
           territory: t,
           managerName: (t.managerId && names.get(t.managerId)) || null,
-          color: colorBy === 'region' ? (t.regionId && regionColor.get(t.regionId)) || '#9aa3ad' : t.color,
+          color: choropleth
+            ? choropleth.colors.get(t.id) ?? NO_DATA_COLOR
+            : colorBy === 'region' ? (t.regionId && regionColor.get(t.regionId)) || '#9aa3ad' : t.color,
           kpi: formatLabelKpi(labelKpi, report?.byId.get(t.id)),
+          classed: choropleth !== null,
         })),
         selectedTerritoryId,
       );
@@ -244,7 +251,9 @@ export default function MapView() {
       if (
         state.territories !== prev.territories || state.people !== prev.people || state.selectedTerritoryId !== prev.selectedTerritoryId ||
         state.regions !== prev.regions || state.colorBy !== prev.colorBy || state.labelKpi !== prev.labelKpi ||
-        (state.labelKpi !== 'none' && state.stats !== prev.stats)
+        state.classMethod !== prev.classMethod || state.classCount !== prev.classCount ||
+        ((state.labelKpi !== 'none' || isChoroplethKpi(state.colorBy)) &&
+          (state.stats !== prev.stats || state.liveMeasure !== prev.liveMeasure || state.shapes !== prev.shapes))
       ) pushTerritories();
       if (state.market !== prev.market || state.visibleStores !== prev.visibleStores) queueStores();
       if (state.market !== prev.market || state.portfolioManagerId !== prev.portfolioManagerId || state.bottomTab !== prev.bottomTab) pushHighlight();
